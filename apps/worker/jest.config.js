@@ -1,0 +1,7 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'worker',
+  rootDir: __dirname,
+  coverageDirectory: '../../coverage/apps/worker',
+};
