@@ -34,7 +34,7 @@ export default [
             { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:testing'], bannedExternalImports: serverOnly },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: [...serverOnly, 'openai', 'react', 'next'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:engine', 'type:data-access', 'type:util'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:engine', 'type:data-access', 'type:util', 'type:feature', 'type:testing'] },
           ],
         },
       ],

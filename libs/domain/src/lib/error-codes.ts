@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   E_VALIDATION: { category: 'validation', retryable: false, httpStatus: 400, exitCode: 30, message: 'Validation failed.', action: 'Fix the fields named in the error.' },
   E_VALIDATION_MISSING_FIELD: { category: 'validation', retryable: false, httpStatus: 400, exitCode: 31, message: 'A required field is missing.', action: 'Add the field named in the error.' },
   E_VALIDATION_TYPE: { category: 'validation', retryable: false, httpStatus: 400, exitCode: 32, message: 'A field has the wrong type or range.', action: 'Fix the field named in the error.' },
+  E_TOO_LARGE: { category: 'input', retryable: false, httpStatus: 413, exitCode: 13, message: 'The request body is too large.', action: 'Send less per request (prompts are capped at 1,000,000 characters, bodies at 4 MB).' },
   E_NOT_FOUND: { category: 'input', retryable: false, httpStatus: 404, exitCode: 13, message: 'Not found.', action: 'Check the id.' },
   E_CONFLICT: { category: 'input', retryable: false, httpStatus: 409, exitCode: 13, message: 'The resource is not in a state that allows this action.', action: 'Reload it and try again.' },
   E_CONFIG: { category: 'config', retryable: false, httpStatus: 500, exitCode: 40, message: 'The configuration is invalid.', action: 'Fix the variable named in the error.' },

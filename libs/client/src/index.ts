@@ -1,0 +1,10 @@
+export * from './lib/gtr-client';
+export * from './lib/gtr-api-error';
+export * from './lib/gtr-network-error';
+export * from './lib/wait-for-run';
+export * from './lib/request-options';
+export * from './lib/list-runs-params';
+export * from './lib/me-view';
+export * from './lib/health-report';
+export { type FetchLike } from './lib/http-transport';
+export { parseSse, type SseMessage } from './lib/sse-parser';

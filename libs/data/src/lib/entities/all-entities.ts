@@ -1,0 +1,20 @@
+import { ApiKeyEntity } from './api-key.entity';
+import { BatchEntity } from './batch.entity';
+import { RunAttemptEntity } from './run-attempt.entity';
+import { RunEntity } from './run.entity';
+import { ScheduleEntity } from './schedule.entity';
+import { TaskVersionEntity } from './task-version.entity';
+import { TaskEntity } from './task.entity';
+import { TenantEntity } from './tenant.entity';
+
+/** Every entity of the schema, for the data source. */
+export const ALL_ENTITIES = [
+  TenantEntity,
+  ApiKeyEntity,
+  TaskEntity,
+  TaskVersionEntity,
+  BatchEntity,
+  ScheduleEntity,
+  RunEntity,
+  RunAttemptEntity,
+];

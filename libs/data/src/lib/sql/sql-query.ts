@@ -1,0 +1,5 @@
+/** A parameterised SQL statement. */
+export interface SqlQuery {
+  sql: string;
+  params: unknown[];
+}

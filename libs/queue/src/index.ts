@@ -1,0 +1,29 @@
+export { QueueName, type QueuePayloads, type PayloadOf } from './lib/queue/queue-name';
+export { type RunJobPayload } from './lib/queue/run-job-payload';
+export {
+  type QueueDriver,
+  type Consumer,
+  type ConsumeOptions,
+  type JobHandler,
+  type JobToAdd,
+  type ReceivedJob,
+  type QueueCounts,
+} from './lib/queue/queue-driver';
+export {
+  type QueueDriverOptions,
+  QUEUE_DRIVER_DEFAULTS,
+  JOB_RETENTION,
+} from './lib/queue/queue-driver-options';
+export { MAX_PRIORITY } from './lib/queue/job-validation';
+export { ConsumerClosedError } from './lib/queue/consumer-closed-error';
+export { createQueueDriver } from './lib/queue/create-queue-driver';
+export {
+  type EventBus,
+  type EventBusOptions,
+  type EventHandler,
+  type Unsubscribe,
+} from './lib/events/event-bus';
+export { createEventBus } from './lib/events/create-event-bus';
+export { runEventsChannel, publishRunEvent, subscribeRunEvents, isRunEvent } from './lib/events/run-events';
+export { type LockDriver, type LockDriverOptions, type LockResult } from './lib/lock/lock-driver';
+export { createLockDriver } from './lib/lock/create-lock-driver';

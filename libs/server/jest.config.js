@@ -1,0 +1,7 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'server',
+  rootDir: __dirname,
+  coverageDirectory: '../../coverage/libs/server',
+};

@@ -1,0 +1,106 @@
+import { hostname } from 'node:os';
+import { type DataSource } from 'typeorm';
+import { type AppConfig, defaultProviderName, redactConfig } from '@gtr/config';
+import {
+  ApiKeysRepository,
+  RunExecutionRepository,
+  RunsRepository,
+  TenantsRepository,
+  createDataSource,
+  resolveDatabase,
+  runMigrations,
+} from '@gtr/data';
+import { type ProviderRegistry, type ProviderConfig, createProviderRegistry } from '@gtr/engine';
+import { type EventBus, type QueueDriver, createEventBus, createQueueDriver } from '@gtr/queue';
+import { Metrics, type Logger, createLogger } from '@gtr/telemetry';
+
+/**
+ * Everything a process (api, worker, or both in embedded mode) shares: one database pool, one
+ * queue driver, one event bus, one provider registry. Built before Nest so that embedded mode
+ * can hand the same in-process queue to the api and the worker.
+ */
+export interface Runtime {
+  config: AppConfig;
+  logger: Logger;
+  metrics: Metrics;
+  embedded: { database: boolean; redis: boolean };
+  dataSource: DataSource;
+  queue: QueueDriver;
+  events: EventBus;
+  providers: ProviderRegistry;
+  repositories: {
+    tenants: TenantsRepository;
+    apiKeys: ApiKeysRepository;
+    runs: RunsRepository;
+    execution: RunExecutionRepository;
+  };
+  workerId: string;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  service: 'api' | 'worker' | 'embedded';
+  /** Run migrations at start. Embedded mode does; distributed mode runs them as one explicit step. */
+  migrate: boolean;
+  logger?: Logger;
+}
+
+/** Provider configs from the environment: dry-run always, openai when a key is set. */
+export function providerConfigsOf(config: AppConfig): ProviderConfig[] {
+  const configs: ProviderConfig[] = [{ name: 'dry-run', kind: 'dry-run', defaultModel: config.GTR_DEFAULT_MODEL }];
+  if (config.OPENAI_API_KEY) {
+    configs.push({
+      name: 'openai',
+      kind: 'openai',
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL,
+      defaultModel: config.GTR_DEFAULT_MODEL,
+    });
+  }
+  return configs;
+}
+
+export async function createRuntime(config: AppConfig, options: RuntimeOptions): Promise<Runtime> {
+  const logger = options.logger ?? createLogger({ name: options.service, level: config.LOG_LEVEL });
+  const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.GTR_DATA_DIR });
+  const dataSource = createDataSource({ url: database.url, poolSize: database.embedded ? 4 : 10 });
+  const closers: (() => Promise<unknown>)[] = [() => database.stop()];
+  try {
+    await dataSource.initialize();
+    closers.unshift(() => dataSource.destroy());
+    if (options.migrate) await runMigrations(dataSource);
+    const queue = createQueueDriver({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX });
+    closers.unshift(() => queue.close());
+    const events = createEventBus({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX });
+    closers.unshift(() => events.close());
+    const providers = createProviderRegistry(providerConfigsOf(config), defaultProviderName(config));
+    logger.info({ config: redactConfig(config), embedded: database.embedded }, 'runtime ready');
+    return {
+      config,
+      logger,
+      metrics: new Metrics(options.service),
+      embedded: { database: database.embedded, redis: !config.REDIS_URL },
+      dataSource,
+      queue,
+      events,
+      providers,
+      repositories: {
+        tenants: new TenantsRepository(dataSource),
+        apiKeys: new ApiKeysRepository(dataSource),
+        runs: new RunsRepository(dataSource),
+        execution: new RunExecutionRepository(dataSource),
+      },
+      workerId: config.GTR_WORKER_ID ?? `${hostname()}-${process.pid}`,
+      close: () => closeAll(closers),
+    };
+  } catch (error) {
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+async function closeAll(closers: (() => Promise<unknown>)[]): Promise<void> {
+  for (const close of closers) {
+    await close().catch(() => undefined);
+  }
+}

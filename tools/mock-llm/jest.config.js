@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+const preset = require('../../jest.preset.js');
+
+module.exports = {
+  ...preset,
+  displayName: 'mock-llm',
+  rootDir: __dirname,
+  coverageDirectory: '../../coverage/tools/mock-llm',
+  // main.ts only wires process signals around runCli, which the specs cover.
+  collectCoverageFrom: [...preset.collectCoverageFrom, '!src/main.ts'],
+};
