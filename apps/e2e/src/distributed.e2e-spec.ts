@@ -77,8 +77,8 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
     await redis.quit();
   });
 
-  it('answers `gtr run -p … --wait` through the real CLI', () => {
-    const result = gtr(['run', '-p', 'Say hello from e2e', '--wait'], cliEnv);
+  it('answers `gtr run -p … --wait` through the real CLI', async () => {
+    const result = await gtr(['run', '-p', 'Say hello from e2e', '--wait'], cliEnv);
     expect(result.stderr).not.toContain('error');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('hello from e2e');
@@ -117,19 +117,19 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
     expect(byWorker.map((r: { worker_id: string }) => r.worker_id)).toEqual(['worker-1', 'worker-2']);
   });
 
-  it('lists runs as a table and as JSON', () => {
-    const table = gtr(['runs', 'list', '--limit', '5'], cliEnv);
+  it('lists runs as a table and as JSON', async () => {
+    const table = await gtr(['runs', 'list', '--limit', '5'], cliEnv);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/STATUS/);
     expect(table.stdout).toMatch(/succeeded/);
-    const json = gtr(['runs', 'list', '--limit', '5', '--json'], cliEnv);
+    const json = await gtr(['runs', 'list', '--limit', '5', '--json'], cliEnv);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout).data).toHaveLength(5);
   });
 
   it('reports bad input with the field, a validation exit code and nothing stored', async () => {
     const [{ n: before }] = await db.dataSource.query('SELECT count(*)::int AS n FROM runs');
-    const result = gtr(['run', '-p', 'x', '--temperature', '5'], cliEnv);
+    const result = await gtr(['run', '-p', 'x', '--temperature', '5'], cliEnv);
     expect(result.status).toBeGreaterThanOrEqual(30);
     expect(result.status).toBeLessThanOrEqual(33);
     expect(result.stderr).toContain('temperature');
@@ -137,8 +137,8 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
     expect(after).toBe(before);
   });
 
-  it('rejects a wrong key with exit code 12 and never prints the key', () => {
-    const result = gtr(['runs', 'list'], { ...cliEnv, GTR_API_KEY: 'gtr_not_a_real_key_123456' });
+  it('rejects a wrong key with exit code 12 and never prints the key', async () => {
+    const result = await gtr(['runs', 'list'], { ...cliEnv, GTR_API_KEY: 'gtr_not_a_real_key_123456' });
     expect(result.status).toBe(12);
     expect(result.stderr).toContain('E_AUTH');
     expect(result.stderr + result.stdout).not.toContain('gtr_not_a_real_key_123456');

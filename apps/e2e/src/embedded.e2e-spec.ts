@@ -24,11 +24,11 @@ describe('embedded mode: one process, PGlite, in-process queue, dry-run provider
     expect(statSync(join(dataDir, 'credentials.json')).mode & 0o777).toBe(0o600);
   });
 
-  it('answers `gtr run -p … --wait` using the saved credentials', () => {
-    const result = gtr(['run', '-p', 'Say hi', '--wait'], { GTR_DATA_DIR: dataDir });
+  it('answers `gtr run -p … --wait` using the saved credentials', async () => {
+    const result = await gtr(['run', '-p', 'Say hi', '--wait'], { GTR_DATA_DIR: dataDir });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('hi');
-    const list = gtr(['runs', 'list', '--json'], { GTR_DATA_DIR: dataDir });
+    const list = await gtr(['runs', 'list', '--json'], { GTR_DATA_DIR: dataDir });
     expect(JSON.parse(list.stdout).data[0]).toMatchObject({ status: 'succeeded', provider: 'dry-run' });
   });
 
@@ -37,7 +37,7 @@ describe('embedded mode: one process, PGlite, in-process queue, dry-run provider
     api = startProcess('api', API_MAIN, { GTR_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' });
     await waitForReady(apiUrl, api);
     expect(api.output()).not.toMatch(/shown once/);
-    const list = gtr(['runs', 'list', '--json'], { GTR_DATA_DIR: dataDir });
+    const list = await gtr(['runs', 'list', '--json'], { GTR_DATA_DIR: dataDir });
     expect(list.status).toBe(0);
     expect(JSON.parse(list.stdout).data.length).toBeGreaterThanOrEqual(1);
   });

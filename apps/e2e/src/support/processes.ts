@@ -65,15 +65,26 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `gtr` bin as a user would. */
-export function gtr(args: string[], env: Record<string, string>): CliResult {
-  const result = spawnSync(process.execPath, [GTR_BIN, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
+/**
+ * Runs the real `gtr` bin as a user would. Asynchronous on purpose: mock-llm runs in the test
+ * process and must keep answering while the CLI waits.
+ */
+export function gtr(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [GTR_BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export function runMigrations(env: Record<string, string>): void {

@@ -69,9 +69,10 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
     await dataSource.initialize();
     closers.unshift(() => dataSource.destroy());
     if (options.migrate) await runMigrations(dataSource);
-    const queue = createQueueDriver({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX });
+    const onError = (error: Error) => logger.error({ err: error }, 'redis connection error');
+    const queue = createQueueDriver({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
     closers.unshift(() => queue.close());
-    const events = createEventBus({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX });
+    const events = createEventBus({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
     closers.unshift(() => events.close());
     const providers = createProviderRegistry(providerConfigsOf(config), defaultProviderName(config));
     logger.info({ config: redactConfig(config), embedded: database.embedded }, 'runtime ready');
