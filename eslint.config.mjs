@@ -12,6 +12,9 @@ export default [
   ...nx.configs['flat/typescript'],
   {
     files: ['**/*.ts', '**/*.tsx'],
+    // Nest resolves constructor parameters from decorator metadata: the rule must know that an
+    // import used only as a parameter type is still needed at run time.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type RunView, GtrError, createRunSchema, messagesOf, parseOrThrow } from '@gtr/domain';
-import { QueueName, type RunJobPayload } from '@gtr/queue';
+import { QueueName } from '@gtr/queue';
 import { RUNTIME, type Runtime, notifyRunChanged, runJobId } from '@gtr/server';
 
 export interface CreateRunCommand {
