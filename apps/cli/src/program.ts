@@ -5,6 +5,7 @@ import { CliContext } from './cli-context';
 import { type CliDeps } from './cli-deps';
 import { registerRunCommand } from './commands/run.command';
 import { registerRunsCommand } from './commands/runs.command';
+import { registerValidateCommand } from './commands/validate.command';
 import { registerWhoamiCommand } from './commands/whoami.command';
 import { codeOfUsageError, EXIT_INTERRUPTED, EXIT_OK, exitCodeOfError, isAbortError } from './exit-codes';
 import { formatError, toPrintableError } from './output/format-error';
@@ -33,6 +34,7 @@ export function buildProgram(deps: CliDeps): CliProgram {
   registerRunCommand(program, ctx);
   registerRunsCommand(program, ctx);
   registerWhoamiCommand(program, ctx);
+  registerValidateCommand(program, ctx);
 
   return {
     command: program,

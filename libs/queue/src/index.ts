@@ -27,3 +27,5 @@ export { createEventBus } from './lib/events/create-event-bus';
 export { runEventsChannel, publishRunEvent, subscribeRunEvents, isRunEvent } from './lib/events/run-events';
 export { type LockDriver, type LockDriverOptions, type LockResult } from './lib/lock/lock-driver';
 export { createLockDriver } from './lib/lock/create-lock-driver';
+export { type RateLimiterOptions } from './lib/rate-limit/rate-limiter-options';
+export { createRateLimiter } from './lib/rate-limit/create-rate-limiter';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runCacheSchema } from './run-cache';
 
 /** Largest prompt (sum of all message contents) a run accepts, in characters. */
 export const MAX_PROMPT_CHARS = 1_000_000;
@@ -30,6 +31,8 @@ const common = {
   params: runParamsSchema.optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
   idempotencyKey: z.string().min(1).max(200).optional(),
+  /** Opt-in to the response cache; absent: the run neither reads nor writes it. */
+  cache: runCacheSchema.optional(),
 };
 
 /**

@@ -41,6 +41,8 @@ export interface RunView {
   usage: TokenUsage | null;
   /** Cost in US dollars; null when the model has no known price. */
   costUsd: number | null;
+  /** Answered from the response cache: no provider call was made for it, and it cost nothing. */
+  cached: boolean;
   error: { code: ErrorCode; message: string } | null;
   attemptCount: number;
   metadata: Record<string, unknown>;

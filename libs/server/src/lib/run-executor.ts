@@ -1,8 +1,12 @@
-import { type RunExecutionRepository } from '@gtr/data';
+import { type ClaimedRun, type RunExecutionRepository } from '@gtr/data';
 import {
+  type AttemptOutcome,
+  type Provider,
+  type ProviderError,
   type ProviderRegistry,
   type RetryPolicy,
   DEFAULT_RETRY_POLICY,
+  classifyError,
   costOfCall,
   executeAttempt,
   nextRetryDelay,
@@ -12,6 +16,7 @@ import { type Logger, type Metrics } from '@gtr/telemetry';
 import { RUN_CONTROL_CHANNEL, isRunCancelMessage, notifyRunChanged } from './run-events';
 import { runJobId } from './run-job-id';
 
+/** What a {@link RunExecutor} works with; a {@link Runtime} provides all of it. */
 export interface RunExecutorDeps {
   execution: RunExecutionRepository;
   providers: ProviderRegistry;
@@ -20,131 +25,244 @@ export interface RunExecutorDeps {
   logger: Logger;
   metrics: Metrics;
   workerId: string;
+  /** Backoff of failed calls (default `DEFAULT_RETRY_POLICY`); `maxAttempts` always comes from the run. */
   retry?: Partial<RetryPolicy>;
+  /** Tries of a result write that throws (a database blip), before the job fails. Default 3. */
+  persistAttempts?: number;
+  /** Wait before the n-th retry of a result write is `n ×` this. Default 100 ms. */
+  persistBackoffMs?: number;
 }
+
+/** How a call ended; a successful one with its cost (null: the model has no known price). */
+type CallOutcome =
+  | (Extract<AttemptOutcome, { ok: true }> & { costUsd: number | null })
+  | Extract<AttemptOutcome, { ok: false }>;
 
 /**
  * Executes one attempt of a run per job: claim (guarded) → provider call → persist attempt and
  * result in one statement → publish. Idempotent: a job for a run that is not claimable (already
  * running elsewhere, finished, cancelled) does nothing. A retry is a new delayed job, so a run in
  * backoff holds no worker slot.
+ *
+ * Every claimed run leaves `running`: succeeded, retrying, failed (a provider that is not
+ * configured is a final failure with its code), or handed back to the queue when this worker
+ * stops mid-call. Only a result write that keeps failing leaves it `running`, for the
+ * reconciler to recover once the claim is stale.
  */
 export class RunExecutor {
   private readonly inFlight = new Map<string, AbortController>();
   private unsubscribe: (() => Promise<void>) | null = null;
+  private readonly backoff: Omit<RetryPolicy, 'maxAttempts'>;
 
-  constructor(private readonly deps: RunExecutorDeps) {}
+  constructor(private readonly deps: RunExecutorDeps) {
+    // An override left undefined (an unset option passed through) keeps the default.
+    const { baseDelayMs, maxDelayMs } = deps.retry ?? {};
+    this.backoff = {
+      baseDelayMs: baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+    };
+  }
 
-  /** Listens for cancel requests so a running call is aborted at once. */
+  /** Listens for cancel requests so a running call is aborted at once. Idempotent. */
   async start(): Promise<void> {
+    if (this.unsubscribe) return;
     this.unsubscribe = await this.deps.events.subscribe(RUN_CONTROL_CHANNEL, (message) => {
       if (isRunCancelMessage(message)) this.inFlight.get(message.runId)?.abort();
     });
   }
 
   async stop(): Promise<void> {
-    await this.unsubscribe?.();
+    const unsubscribe = this.unsubscribe;
     this.unsubscribe = null;
+    await unsubscribe?.();
   }
 
+  /**
+   * Runs one job. `signal` is the queue's: it aborts when this consumer is closing (or lost the
+   * job's lock); the call is then aborted and the run handed back to the queue untouched.
+   */
   async handle(payload: RunJobPayload, signal: AbortSignal): Promise<void> {
-    const { execution, providers, logger, metrics, workerId } = this.deps;
+    const { execution, logger, workerId } = this.deps;
     const run = await execution.claim(payload.runId, workerId);
     if (!run) {
       logger.debug({ runId: payload.runId }, 'run not claimable; job skipped');
       return;
     }
-    const log = logger.child({ runId: run.runId, attempt: run.attemptNumber });
-    await notifyRunChanged(this.deps.events, { ...run, runId: run.runId, status: 'running' });
-
+    // Registered before any await, so a cancel request that follows the claim finds the call.
     const abort = new AbortController();
-    const onShutdown = () => abort.abort();
-    signal.addEventListener('abort', onShutdown);
     this.inFlight.set(run.runId, abort);
-    const startedAt = new Date();
+    const onShutdown = () => abort.abort(signal.reason);
+    if (signal.aborted) onShutdown();
+    else signal.addEventListener('abort', onShutdown, { once: true });
+    const log = logger.child({ runId: run.runId, attempt: run.attemptNumber });
     try {
-      const provider = providers.get(run.provider);
-      const outcome = await executeAttempt(
-        provider,
-        { model: run.model, messages: run.messages, params: run.params, outputSchema: run.outputSchema },
-        { timeoutMs: run.timeoutMs, signal: abort.signal },
-      );
+      await notifyRunChanged(this.deps.events, { ...run, status: 'running' });
+      const startedAt = new Date();
+      const outcome = await this.call(run, abort.signal);
       const finishedAt = new Date();
-      metrics.providerLatency.observe({ provider: run.provider }, outcome.latencyMs / 1000);
       if (outcome.ok) {
-        const { result } = outcome;
-        const costUsd = costOfCall(provider, run.model, result.usage);
-        if (costUsd === null) log.warn({ model: run.model }, 'no price known for model; cost not recorded');
-        const applied = await execution.recordSuccess(run.runId, run.attemptNumber, {
-          startedAt,
-          finishedAt,
-          latencyMs: outcome.latencyMs,
-          httpStatus: result.httpStatus,
-          usage: result.usage,
-          providerRequestId: result.providerRequestId,
-          outputText: result.text,
-          outputJson: result.json ?? null,
-          finishReason: result.finishReason,
-          costUsd,
-          rateLimitWaitMs: 0,
-        });
-        metrics.providerCalls.inc({ provider: run.provider, outcome: 'ok' });
-        if (!applied) {
-          log.info('run changed while its call was in flight (cancelled?); result dropped');
-          return;
-        }
-        metrics.runsFinished.inc({ status: 'succeeded', error_code: '', provider: run.provider });
-        metrics.tokens.inc({ provider: run.provider, model: run.model, kind: 'prompt' }, result.usage.promptTokens);
-        metrics.tokens.inc(
-          { provider: run.provider, model: run.model, kind: 'completion' },
-          result.usage.completionTokens,
-        );
-        log.info({ latencyMs: outcome.latencyMs, tokens: result.usage.totalTokens }, 'run succeeded');
-        await notifyRunChanged(this.deps.events, { ...run, status: 'succeeded' });
-        return;
+        await this.succeed(run, outcome, { startedAt, finishedAt }, log);
+      } else if (signal.aborted && outcome.error.code === 'E_CANCELLED') {
+        await this.handBack(run, log);
+      } else {
+        await this.fail(run, outcome.error, { startedAt, finishedAt, latencyMs: outcome.latencyMs }, log);
       }
-
-      const { error } = outcome;
-      metrics.providerCalls.inc({ provider: run.provider, outcome: error.code });
-      if (signal.aborted && error.code === 'E_CANCELLED') {
-        // This worker is shutting down, not the user cancelling: hand the run back untouched.
-        await execution.release(run.runId);
-        log.info('worker stopping; run released to the queue');
-        return;
-      }
-      const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...this.deps.retry, maxAttempts: run.maxAttempts };
-      const delayMs = error.code === 'E_CANCELLED' ? null : nextRetryDelay(policy, run.attemptNumber, error);
-      const failure = {
-        startedAt,
-        finishedAt,
-        latencyMs: outcome.latencyMs,
-        httpStatus: error.httpStatus,
-        errorCode: error.code,
-        errorMessage: error.message,
-        rateLimitWaitMs: 0,
-      };
-      if (delayMs !== null) {
-        const applied = await execution.recordFailure(run.runId, run.attemptNumber, failure, {
-          retryAt: new Date(Date.now() + delayMs),
-        });
-        if (!applied) return;
-        await this.deps.queue.add(QueueName.Runs, {
-          id: runJobId(run.runId, run.attemptNumber + 1),
-          payload: { runId: run.runId, tenantId: run.tenantId },
-          delayMs,
-        });
-        log.warn({ code: error.code, delayMs }, 'attempt failed; retry scheduled');
-        await notifyRunChanged(this.deps.events, { ...run, status: 'retrying' });
-        return;
-      }
-      const applied = await execution.recordFailure(run.runId, run.attemptNumber, failure, {});
-      if (!applied) return;
-      metrics.runsFinished.inc({ status: 'failed', error_code: error.code, provider: run.provider });
-      log.warn({ code: error.code }, 'run failed');
-      await notifyRunChanged(this.deps.events, { ...run, status: 'failed' });
     } finally {
       this.inFlight.delete(run.runId);
       signal.removeEventListener('abort', onShutdown);
+    }
+  }
+
+  /**
+   * The provider call and its cost. A provider that is not configured (its name came from an
+   * older configuration, or a typo in a task) is a failed outcome with the registry's code.
+   */
+  private async call(run: ClaimedRun, signal: AbortSignal): Promise<CallOutcome> {
+    const { providers, metrics } = this.deps;
+    let provider: Provider;
+    try {
+      provider = providers.get(run.provider);
+    } catch (error) {
+      return { ok: false, error: classifyError(error), latencyMs: 0 };
+    }
+    const outcome = await executeAttempt(
+      provider,
+      { model: run.model, messages: run.messages, params: run.params, outputSchema: run.outputSchema },
+      { timeoutMs: run.timeoutMs, signal },
+    );
+    metrics.providerLatency.observe({ provider: run.provider }, outcome.latencyMs / 1000);
+    metrics.providerCalls.inc({ provider: run.provider, outcome: outcome.ok ? 'ok' : outcome.error.code });
+    return outcome.ok
+      ? { ...outcome, costUsd: costOfCall(provider, run.model, outcome.result.usage) }
+      : outcome;
+  }
+
+  private async succeed(
+    run: ClaimedRun,
+    outcome: Extract<CallOutcome, { ok: true }>,
+    times: { startedAt: Date; finishedAt: Date },
+    log: Logger,
+  ): Promise<void> {
+    const { execution, metrics } = this.deps;
+    const { result, costUsd } = outcome;
+    if (costUsd === null) log.warn({ model: run.model }, 'no price known for model; cost not recorded');
+    const applied = await this.persist('recording the result', log, () =>
+      execution.recordSuccess(run.runId, run.attemptNumber, {
+        ...times,
+        latencyMs: outcome.latencyMs,
+        httpStatus: result.httpStatus,
+        usage: result.usage,
+        providerRequestId: result.providerRequestId,
+        outputText: result.text,
+        outputJson: result.json ?? null,
+        finishReason: result.finishReason,
+        costUsd,
+        rateLimitWaitMs: 0,
+      }),
+    );
+    if (!applied) {
+      log.info('run is no longer this claim (cancelled?); result dropped');
+      return;
+    }
+    metrics.runsFinished.inc({ status: 'succeeded', error_code: '', provider: run.provider });
+    metrics.tokens.inc(
+      { provider: run.provider, model: run.model, kind: 'prompt' },
+      result.usage.promptTokens,
+    );
+    metrics.tokens.inc(
+      { provider: run.provider, model: run.model, kind: 'completion' },
+      result.usage.completionTokens,
+    );
+    log.info({ latencyMs: outcome.latencyMs, tokens: result.usage.totalTokens }, 'run succeeded');
+    await notifyRunChanged(this.deps.events, { ...run, status: 'succeeded' });
+  }
+
+  private async fail(
+    run: ClaimedRun,
+    error: ProviderError,
+    facts: { startedAt: Date; finishedAt: Date; latencyMs: number },
+    log: Logger,
+  ): Promise<void> {
+    const { execution, metrics } = this.deps;
+    const policy: RetryPolicy = { ...this.backoff, maxAttempts: run.maxAttempts };
+    // A cancelled call is never retried: the user asked for it to stop.
+    const delayMs = error.code === 'E_CANCELLED' ? null : nextRetryDelay(policy, run.attemptNumber, error);
+    const failure = {
+      ...facts,
+      httpStatus: error.httpStatus,
+      providerRequestId: error.providerRequestId,
+      errorCode: error.code,
+      errorMessage: error.message,
+      rateLimitWaitMs: 0,
+    };
+    if (delayMs !== null) {
+      const retryAt = new Date(Date.now() + delayMs);
+      const applied = await this.persist('recording the failed attempt', log, () =>
+        execution.recordFailure(run.runId, run.attemptNumber, failure, { retryAt }),
+      );
+      if (!applied) return;
+      await this.deps.queue
+        .add(QueueName.Runs, {
+          id: runJobId(run.runId, run.attemptNumber + 1),
+          payload: { runId: run.runId, tenantId: run.tenantId },
+          delayMs,
+        })
+        .catch((err: unknown) =>
+          // The run is `retrying` in Postgres: the reconciler enqueues it once its time has come.
+          log.error({ err }, 'enqueueing the retry failed; the reconciler will enqueue it'),
+        );
+      log.warn({ code: error.code, delayMs }, 'attempt failed; retry scheduled');
+      await notifyRunChanged(this.deps.events, { ...run, status: 'retrying' });
+      return;
+    }
+    const applied = await this.persist('recording the failure', log, () =>
+      execution.recordFailure(run.runId, run.attemptNumber, failure, {}),
+    );
+    if (!applied) return;
+    metrics.runsFinished.inc({ status: 'failed', error_code: error.code, provider: run.provider });
+    log.warn({ code: error.code }, 'run failed');
+    await notifyRunChanged(this.deps.events, { ...run, status: 'failed' });
+  }
+
+  /**
+   * This worker is stopping (or lost the job), not the user cancelling: the run goes back to the
+   * queue with no attempt recorded, as a new job for its next claim — the job being handled now
+   * completes, and the reconciler would look for exactly this id.
+   */
+  private async handBack(run: ClaimedRun, log: Logger): Promise<void> {
+    const released = await this.persist('releasing the run', log, () =>
+      this.deps.execution.release(run.runId, run.attemptNumber),
+    );
+    if (!released) return;
+    await this.deps.queue
+      .add(QueueName.Runs, {
+        id: runJobId(run.runId, run.attemptNumber + 1),
+        payload: { runId: run.runId, tenantId: run.tenantId },
+      })
+      .catch((err: unknown) => log.error({ err }, 'enqueueing the released run failed; the reconciler will'));
+    log.info('worker stopping; run released to the queue');
+    await notifyRunChanged(this.deps.events, { ...run, status: 'queued' });
+  }
+
+  /**
+   * A write after a provider call: the call may have cost money, so a transient database error
+   * gets a few more tries. Every write is guarded on the claim, so repeating one that did
+   * commit is a no-op that reports `false`.
+   */
+  private async persist<T>(what: string, log: Logger, write: () => Promise<T>): Promise<T> {
+    const attempts = Math.max(1, this.deps.persistAttempts ?? 3);
+    const backoffMs = this.deps.persistBackoffMs ?? 100;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (err) {
+        if (attempt >= attempts) {
+          log.error({ err }, `${what} failed; the run stays running until the reconciler recovers it`);
+          throw err;
+        }
+        log.warn({ err, attempt }, `${what} failed; trying again`);
+        await new Promise((resolve) => setTimeout(resolve, backoffMs * attempt));
+      }
     }
   }
 }

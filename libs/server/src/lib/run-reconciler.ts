@@ -1,5 +1,5 @@
 import { type RunExecutionRepository } from '@gtr/data';
-import { type QueueDriver, QueueName, type RunJobPayload } from '@gtr/queue';
+import { type QueueDriver, QueueName } from '@gtr/queue';
 import { type Logger } from '@gtr/telemetry';
 import { runJobId } from './run-job-id';
 
@@ -30,7 +30,9 @@ export class RunReconciler {
     private readonly options: RunReconcilerOptions,
   ) {}
 
+  /** Starts the loop (idempotent); the first pass runs after one interval. */
   start(): void {
+    if (this.timer) return;
     this.timer = setInterval(() => {
       this.running ??= this.reconcile()
         .then(() => undefined)
@@ -40,6 +42,7 @@ export class RunReconciler {
     this.timer.unref();
   }
 
+  /** Stops the loop and waits for a pass in progress. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -49,7 +52,10 @@ export class RunReconciler {
   /** One pass; returns how many runs it re-enqueued. */
   async reconcile(): Promise<number> {
     let repaired = 0;
-    for (const run of await this.execution.findStaleRunning(this.options.staleRunningMs, this.options.batchSize)) {
+    for (const run of await this.execution.findStaleRunning(
+      this.options.staleRunningMs,
+      this.options.batchSize,
+    )) {
       if (await this.execution.release(run.runId, run.attemptCount)) {
         await this.enqueue(run.runId, run.tenantId, run.attemptCount + 1);
         this.logger.warn({ runId: run.runId }, 'run lost its worker; released to the queue');

@@ -1,7 +1,30 @@
-import { type Consumer, QueueName, type RunJobPayload } from '@gtr/queue';
+import { type AppConfig } from '@gtr/config';
+import { type RetryPolicy } from '@gtr/engine';
+import { type Consumer, QueueName } from '@gtr/queue';
 import { RunExecutor } from './run-executor';
-import { RunReconciler } from './run-reconciler';
+import { RunReconciler, type RunReconcilerOptions } from './run-reconciler';
 import { type Runtime } from './runtime';
+
+/** Options of a {@link RunWorker}; the defaults suit production. */
+export interface RunWorkerOptions {
+  /** Backoff of failed provider calls (default `DEFAULT_RETRY_POLICY`); attempts come from each run. */
+  retry?: Partial<RetryPolicy>;
+  /** Overrides of {@link reconcilerOptionsOf}. */
+  reconciler?: Partial<RunReconcilerOptions>;
+}
+
+/**
+ * How the reconciler of a worker runs by default: every 15 s; a queued run is looked for in
+ * the queue after 30 s; a claim older than the attempt timeout plus a minute lost its worker.
+ */
+export function reconcilerOptionsOf(config: Pick<AppConfig, 'GTR_RUN_TIMEOUT_MS'>): RunReconcilerOptions {
+  return {
+    intervalMs: 15_000,
+    queuedGraceMs: 30_000,
+    staleRunningMs: config.GTR_RUN_TIMEOUT_MS + 60_000,
+    batchSize: 500,
+  };
+}
 
 /**
  * The worker side of a process: consumes the runs queue and keeps the queue consistent with
@@ -12,7 +35,10 @@ export class RunWorker {
   private readonly executor: RunExecutor;
   private readonly reconciler: RunReconciler;
 
-  constructor(private readonly runtime: Runtime) {
+  constructor(
+    private readonly runtime: Runtime,
+    options: RunWorkerOptions = {},
+  ) {
     const { repositories, providers, queue, events, logger, metrics, workerId, config } = runtime;
     this.executor = new RunExecutor({
       execution: repositories.execution,
@@ -22,17 +48,22 @@ export class RunWorker {
       logger,
       metrics,
       workerId,
+      retry: options.retry,
     });
     this.reconciler = new RunReconciler(repositories.execution, queue, logger, {
-      intervalMs: 15_000,
-      queuedGraceMs: 30_000,
-      // A claim older than every allowed attempt's timeout plus a margin has lost its worker.
-      staleRunningMs: config.GTR_RUN_TIMEOUT_MS + 60_000,
-      batchSize: 500,
+      ...reconcilerOptionsOf(config),
+      ...options.reconciler,
     });
   }
 
+  /** Whether it is consuming (between `start` and `stop`). */
+  get running(): boolean {
+    return this.consumer !== null;
+  }
+
+  /** Subscribes to cancel requests, starts consuming and starts the reconcile loop. Idempotent. */
   async start(): Promise<void> {
+    if (this.consumer) return;
     await this.executor.start();
     this.consumer = await this.runtime.queue.consume(
       QueueName.Runs,
@@ -46,15 +77,19 @@ export class RunWorker {
     );
   }
 
-  /** Stops taking jobs and waits for the calls in flight; runs they could not finish are released. */
+  /**
+   * Stops taking jobs and waits for the calls in flight (the queue driver's close grace); calls
+   * still running then are aborted and their runs handed back to the queue for another worker.
+   */
   async stop(): Promise<void> {
     await this.reconciler.stop();
-    await this.consumer?.close();
+    const consumer = this.consumer;
     this.consumer = null;
+    await consumer?.close();
     await this.executor.stop();
   }
 
-  /** For tests: one reconcile pass now. */
+  /** One reconcile pass now; resolves to how many runs it put back in the queue. */
   reconcileNow(): Promise<number> {
     return this.reconciler.reconcile();
   }

@@ -11,7 +11,13 @@ import {
   runMigrations,
 } from '@gtr/data';
 import { type ProviderRegistry, type ProviderConfig, createProviderRegistry } from '@gtr/engine';
-import { type EventBus, type QueueDriver, createEventBus, createQueueDriver } from '@gtr/queue';
+import {
+  type EventBus,
+  type QueueDriver,
+  type QueueDriverOptions,
+  createEventBus,
+  createQueueDriver,
+} from '@gtr/queue';
 import { Metrics, type Logger, createLogger } from '@gtr/telemetry';
 
 /**
@@ -35,19 +41,31 @@ export interface Runtime {
     execution: RunExecutionRepository;
   };
   workerId: string;
+  /** Closes the event bus, the queue (its consumers gracefully), the pool, the embedded database. Idempotent. */
   close(): Promise<void>;
 }
+
+/** Queue driver timings a process may tune (see `QueueDriverOptions`); defaults otherwise. */
+export type RuntimeQueueOptions = Pick<
+  QueueDriverOptions,
+  'closeGraceMs' | 'abortGraceMs' | 'lockDurationMs' | 'stalledIntervalMs' | 'maxStalledCount'
+>;
 
 export interface RuntimeOptions {
   service: 'api' | 'worker' | 'embedded';
   /** Run migrations at start. Embedded mode does; distributed mode runs them as one explicit step. */
   migrate: boolean;
+  /** Default: a JSON logger at `LOG_LEVEL`. */
   logger?: Logger;
+  /** How long a stopping worker waits for calls in flight, lock and stall timings. */
+  queue?: RuntimeQueueOptions;
 }
 
 /** Provider configs from the environment: dry-run always, openai when a key is set. */
 export function providerConfigsOf(config: AppConfig): ProviderConfig[] {
-  const configs: ProviderConfig[] = [{ name: 'dry-run', kind: 'dry-run', defaultModel: config.GTR_DEFAULT_MODEL }];
+  const configs: ProviderConfig[] = [
+    { name: 'dry-run', kind: 'dry-run', defaultModel: config.GTR_DEFAULT_MODEL },
+  ];
   if (config.OPENAI_API_KEY) {
     configs.push({
       name: 'openai',
@@ -60,22 +78,33 @@ export function providerConfigsOf(config: AppConfig): ProviderConfig[] {
   return configs;
 }
 
+/**
+ * Connects everything a process needs, in order (database, migrations when asked, queue, event
+ * bus, providers). If a step fails, what was opened before it is closed and the error thrown.
+ */
 export async function createRuntime(config: AppConfig, options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? createLogger({ name: options.service, level: config.LOG_LEVEL });
+  // Checked before anything is opened: a provider misconfiguration needs no connection to report.
+  const providers = createProviderRegistry(providerConfigsOf(config), defaultProviderName(config));
   const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.GTR_DATA_DIR });
-  const dataSource = createDataSource({ url: database.url, poolSize: database.embedded ? 4 : 10 });
+  const dataSource = createDataSource({ url: database.url, poolSize: database.poolSize });
   const closers: (() => Promise<unknown>)[] = [() => database.stop()];
   try {
     await dataSource.initialize();
     closers.unshift(() => dataSource.destroy());
     if (options.migrate) await runMigrations(dataSource);
     const onError = (error: Error) => logger.error({ err: error }, 'redis connection error');
-    const queue = createQueueDriver({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
+    const queue = createQueueDriver({
+      ...options.queue,
+      redisUrl: config.REDIS_URL,
+      prefix: config.GTR_QUEUE_PREFIX,
+      onError,
+    });
     closers.unshift(() => queue.close());
     const events = createEventBus({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
     closers.unshift(() => events.close());
-    const providers = createProviderRegistry(providerConfigsOf(config), defaultProviderName(config));
     logger.info({ config: redactConfig(config), embedded: database.embedded }, 'runtime ready');
+    let closing: Promise<void> | undefined;
     return {
       config,
       logger,
@@ -92,7 +121,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
         execution: new RunExecutionRepository(dataSource),
       },
       workerId: config.GTR_WORKER_ID ?? `${hostname()}-${process.pid}`,
-      close: () => closeAll(closers),
+      close: () => (closing ??= closeAll(closers)),
     };
   } catch (error) {
     await closeAll(closers);

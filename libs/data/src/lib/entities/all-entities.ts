@@ -1,7 +1,9 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { BatchEntity } from './batch.entity';
+import { ResponseCacheEntity } from './response-cache.entity';
 import { RunAttemptEntity } from './run-attempt.entity';
 import { RunEntity } from './run.entity';
+import { ScheduleFireEntity } from './schedule-fire.entity';
 import { ScheduleEntity } from './schedule.entity';
 import { TaskVersionEntity } from './task-version.entity';
 import { TaskEntity } from './task.entity';
@@ -15,6 +17,8 @@ export const ALL_ENTITIES = [
   TaskVersionEntity,
   BatchEntity,
   ScheduleEntity,
+  ScheduleFireEntity,
   RunEntity,
   RunAttemptEntity,
+  ResponseCacheEntity,
 ];

@@ -22,6 +22,7 @@ import { TenantEntity } from './tenant.entity';
  */
 @Entity({ name: 'runs' })
 @Check('CHK_runs_status', checkInList('status', RUN_STATUSES))
+@Check('CHK_runs_cache_ttl_seconds', '"cache_ttl_seconds" > 0')
 // The two list indexes are (tenant_id, created_at DESC, id DESC) and
 // (tenant_id, status, created_at DESC, id DESC); they live in the migration since entity
 // indexes cannot be descending.
@@ -126,6 +127,14 @@ export class RunEntity {
     transformer: numericTransformer,
   })
   costUsd!: number | null;
+
+  /** Answered from the response cache: no provider call, nothing added to the cost. */
+  @Column('boolean', { default: false })
+  cached!: boolean;
+
+  /** The run's opt-in to the response cache: how long an answer may be reused. Null: no cache. */
+  @Column('int', { name: 'cache_ttl_seconds', nullable: true })
+  cacheTtlSeconds!: number | null;
 
   @Column('text', { name: 'error_code', nullable: true })
   errorCode!: string | null;

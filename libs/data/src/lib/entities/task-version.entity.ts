@@ -27,11 +27,19 @@ export class TaskVersionEntity {
   @Column('int')
   version!: number;
 
-  @Column('text')
-  provider!: string;
+  /** Null: the API's default provider when a run is created. */
+  @Column('text', { nullable: true })
+  provider!: string | null;
 
-  @Column('text')
-  model!: string;
+  /** Null: the provider's default model when a run is created. */
+  @Column('text', { nullable: true })
+  model!: string | null;
+
+  @Column('text', { nullable: true })
+  description!: string | null;
+
+  @Column('text', { array: true, default: [] })
+  tags!: string[];
 
   /** The messages template, with `{{variables}}`. */
   @Column('jsonb')
@@ -46,8 +54,9 @@ export class TaskVersionEntity {
   @Column('jsonb', { name: 'retry_policy', default: {} })
   retryPolicy!: Record<string, unknown>;
 
-  @Column('int', { name: 'timeout_ms' })
-  timeoutMs!: number;
+  /** Null: `GTR_RUN_TIMEOUT_MS` when a run is created. */
+  @Column('int', { name: 'timeout_ms', nullable: true })
+  timeoutMs!: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -24,6 +24,7 @@ export function toRunView(run: RunEntity): RunView {
     finishReason: run.finishReason,
     usage: toTokenUsage(run),
     costUsd: run.costUsd,
+    cached: run.cached,
     error:
       errorCode === null
         ? null

@@ -1,4 +1,12 @@
 import { CreatedInitialSchema1795632609461 } from './1795632609461-CreatedInitialSchema';
+import { AddedResponseCache1795634658025 } from './1795634658025-AddedResponseCache';
+import { AddedTaskVersionSnapshots1795634688108 } from './1795634688108-AddedTaskVersionSnapshots';
+import { AddedScheduleFires1795634690867 } from './1795634690867-AddedScheduleFires';
 
 /** Every migration, oldest first. */
-export const ALL_MIGRATIONS = [CreatedInitialSchema1795632609461];
+export const ALL_MIGRATIONS = [
+  CreatedInitialSchema1795632609461,
+  AddedResponseCache1795634658025,
+  AddedTaskVersionSnapshots1795634688108,
+  AddedScheduleFires1795634690867,
+];

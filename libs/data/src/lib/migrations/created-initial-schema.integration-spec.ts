@@ -1,6 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 import { MIGRATIONS_TABLE } from '../data-source/create-data-source';
 import { runMigrations } from '../data-source/run-migrations';
+import { ALL_MIGRATIONS } from './all-migrations';
+
+const ALL_NAMES = ALL_MIGRATIONS.map((migration) => new migration().name);
 
 describe('CreatedInitialSchema', () => {
   let db: TestDatabase;
@@ -13,11 +16,13 @@ describe('CreatedInitialSchema', () => {
     await db.drop();
   });
 
-  it('runs once and records itself', async () => {
-    expect(await runMigrations(db.dataSource)).toEqual(['CreatedInitialSchema1795632609461']);
+  it('runs first, once, with the later migrations, and records them all', async () => {
+    const applied = await runMigrations(db.dataSource);
+    expect(applied[0]).toBe('CreatedInitialSchema1795632609461');
+    expect(applied).toEqual(ALL_NAMES);
     expect(await runMigrations(db.dataSource)).toEqual([]);
-    const rows: Array<{ name: string }> = await db.dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE}`);
-    expect(rows.map((row) => row.name)).toEqual(['CreatedInitialSchema1795632609461']);
+    const rows: Array<{ name: string }> = await db.dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`);
+    expect(rows.map((row) => row.name)).toEqual(ALL_NAMES);
   });
 
   it('matches the entities exactly: the schema builder has nothing to change', async () => {
@@ -74,8 +79,8 @@ describe('CreatedInitialSchema', () => {
     await expect(insert(null, 60_000)).resolves.toBeDefined();
   });
 
-  it('reverts cleanly', async () => {
-    await db.dataSource.undoLastMigration({ transaction: 'all' });
+  it('reverts cleanly, with every later migration', async () => {
+    for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration({ transaction: 'all' });
     const rows: Array<{ tablename: string }> = await db.dataSource.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> $1`,
       [MIGRATIONS_TABLE],

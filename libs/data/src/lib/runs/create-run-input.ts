@@ -26,4 +26,6 @@ export interface CreateRunInput {
   timeoutMs: number;
   /** Default `queued`. */
   status?: InitialRunStatus;
+  /** Opt-in to the response cache: how long an answer may be reused, in seconds. Default null: no cache. */
+  cacheTtlSeconds?: number | null;
 }

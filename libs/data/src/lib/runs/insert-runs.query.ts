@@ -22,6 +22,7 @@ const COLUMNS: ReadonlyArray<readonly [column: string, cast: string]> = [
   ['timeout_ms', 'int'],
   ['metadata', 'jsonb'],
   ['idempotency_key', 'text'],
+  ['cache_ttl_seconds', 'int'],
 ];
 
 /** Rows per INSERT statement: well under Postgres's 65,535 parameters per statement. */
@@ -47,6 +48,7 @@ function rowValues(tenantId: string, id: string, input: CreateRunInput): unknown
     input.timeoutMs,
     toJsonParam(input.metadata ?? {}),
     input.idempotencyKey ?? null,
+    input.cacheTtlSeconds ?? null,
   ];
 }
 

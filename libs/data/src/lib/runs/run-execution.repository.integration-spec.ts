@@ -3,6 +3,7 @@ import { makeRunInput } from '../../../test/factories';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { RunExecutionRepository } from './run-execution.repository';
+import { type ResponseCacheEntry } from '../response-cache/response-cache-entry';
 import { type AttemptFailure, type AttemptSuccess } from './run-execution.types';
 import { RunsRepository } from './runs.repository';
 
@@ -17,6 +18,15 @@ const success = (overrides: Partial<AttemptSuccess> = {}): AttemptSuccess => ({
   costUsd: 0.00001,
   ...overrides,
 });
+
+const cachedAnswer: ResponseCacheEntry = {
+  provider: 'dry-run',
+  model: 'dry-run-1',
+  outputText: '{"n":7}',
+  outputJson: { n: 7 },
+  finishReason: 'stop',
+  usage: { promptTokens: 40, completionTokens: 6, totalTokens: 46, cachedTokens: 8 },
+};
 
 const failure = (overrides: Partial<AttemptFailure> = {}): AttemptFailure => ({
   startedAt: new Date('2026-01-01T00:00:00.000Z'),
@@ -79,6 +89,7 @@ describe('RunExecutionRepository', () => {
         messages: [{ role: 'user', content: 'Say hello' }],
         params: { seed: 1 },
         outputSchema: { type: 'object' },
+        cacheTtlSeconds: null,
       });
       expect(await row(id)).toMatchObject({ status: 'running', claimed_by: 'worker-a', attempt_count: 1 });
       expect((await row(id)).started_at).toBeInstanceOf(Date);
@@ -236,6 +247,86 @@ describe('RunExecutionRepository', () => {
       expect(view!.costUsd).toBe(0.75);
       expect(view!.attemptCount).toBe(2);
       expect(await execution.recordFailure('x', 1, failure())).toBe(false);
+    });
+  });
+
+  describe('recordCacheHit', () => {
+    it('hands the cache opt-in to the worker with the claim', async () => {
+      const id = await newRun({ cacheTtlSeconds: 600 });
+      expect((await execution.claim(id, 'w'))!.cacheTtlSeconds).toBe(600);
+    });
+
+    it('completes the run from the cache, free, with one attempt that used no tokens', async () => {
+      const id = await newRun({ cacheTtlSeconds: 600 });
+      const { attemptNumber } = (await execution.claim(id, 'worker-c'))!;
+      const lookup = { startedAt: new Date('2026-01-01T00:00:00.000Z'), finishedAt: new Date('2026-01-01T00:00:00.004Z') };
+      expect(await execution.recordCacheHit(id, attemptNumber, cachedAnswer, lookup)).toBe(true);
+
+      const view = await runs.findDetail(tenantId, id);
+      expect(view).toMatchObject({
+        status: 'succeeded',
+        cached: true,
+        costUsd: 0,
+        output: { text: '{"n":7}', json: { n: 7 } },
+        finishReason: 'stop',
+        usage: cachedAnswer.usage,
+        error: null,
+        attemptCount: 1,
+      });
+      expect(view!.finishedAt).toEqual(expect.any(String));
+      expect(view!.attempts).toEqual([
+        {
+          number: 1,
+          startedAt: '2026-01-01T00:00:00.000Z',
+          finishedAt: '2026-01-01T00:00:00.004Z',
+          latencyMs: 4,
+          httpStatus: null,
+          errorCode: null,
+          errorMessage: null,
+          rateLimitWaitMs: 0,
+          usage: null,
+          providerRequestId: null,
+        },
+      ]);
+      expect((await attemptRows(id))[0].worker_id).toBe('worker-c');
+    });
+
+    it('writes once: a duplicate, a stale claim or a finished run changes nothing', async () => {
+      const id = await newRun();
+      const { attemptNumber } = (await execution.claim(id, 'w'))!;
+      const results = await Promise.all([
+        execution.recordCacheHit(id, attemptNumber, cachedAnswer),
+        execution.recordSuccess(id, attemptNumber, success()),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await execution.recordCacheHit(id, attemptNumber, cachedAnswer)).toBe(false);
+      expect(await attemptRows(id)).toHaveLength(1);
+
+      const stale = await newRun();
+      const first = (await execution.claim(stale, 'w'))!;
+      await execution.release(stale, first.attemptNumber);
+      await execution.claim(stale, 'w');
+      expect(await execution.recordCacheHit(stale, first.attemptNumber, cachedAnswer)).toBe(false);
+
+      const cancelled = await newRun();
+      const claim = (await execution.claim(cancelled, 'w'))!;
+      await runs.cancel(tenantId, cancelled);
+      expect(await execution.recordCacheHit(cancelled, claim.attemptNumber, cachedAnswer)).toBe(false);
+      expect(await row(cancelled)).toMatchObject({ status: 'cancelled', cached: false });
+      expect(await execution.recordCacheHit('x', 1, cachedAnswer)).toBe(false);
+    });
+
+    it('keeps what earlier attempts cost and clears their error', async () => {
+      const id = await newRun();
+      let claim = (await execution.claim(id, 'w'))!;
+      await execution.recordFailure(id, claim.attemptNumber, failure({ costUsd: 0.002 }), { retryAt: new Date() });
+      claim = (await execution.claim(id, 'w'))!;
+      const { outputJson: _none, ...textOnly } = cachedAnswer;
+      expect(await execution.recordCacheHit(id, claim.attemptNumber, textOnly)).toBe(true);
+      const view = await runs.findDetail(tenantId, id);
+      expect(view).toMatchObject({ status: 'succeeded', cached: true, costUsd: 0.002, error: null });
+      expect(view!.output).toEqual({ text: '{"n":7}', json: null });
+      expect(view!.attempts.map((a) => a.errorCode)).toEqual(['E_SERVER_ERROR', null]);
     });
   });
 

@@ -5,6 +5,7 @@ import { hydrateEntity } from '../sql/hydrate-entity';
 import { isUuid } from '../sql/is-uuid';
 import { queryRows } from '../sql/query-rows';
 import { toJsonParam } from '../sql/to-json-param';
+import { type ResponseCacheEntry } from '../response-cache/response-cache-entry';
 import { DUE_RUNS_SQL, STALE_RUNNING_SQL } from './recovery.queries';
 import {
   type AttemptFacts,
@@ -105,6 +106,7 @@ export class RunExecutionRepository {
       messages: run.messages,
       params: run.params,
       outputSchema: run.outputSchema,
+      cacheTtlSeconds: run.cacheTtlSeconds,
     };
   }
 
@@ -130,6 +132,53 @@ export class RunExecutionRepository {
          RETURNING id, attempt_count, claimed_by
        ) ${INSERT_ATTEMPT_FROM_R}`,
       params,
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Completes the run as succeeded with an answer from the response cache, in one statement
+   * guarded like {@link recordSuccess}: `cached = true`, the entry's output, finish reason and
+   * usage, and no cost added (`cost_usd` keeps what earlier attempts cost, 0 if none). The claim
+   * is stored as an attempt like any other, so the attempts list still shows every claim: no HTTP
+   * status, no usage (no tokens were spent on it), `latency_ms` the time of the lookup.
+   * Returns false (and writes nothing) unless the run is still running under this attempt number.
+   */
+  async recordCacheHit(
+    runId: string,
+    attemptNumber: number,
+    entry: ResponseCacheEntry,
+    lookup: { startedAt: Date; finishedAt: Date } = { startedAt: new Date(), finishedAt: new Date() },
+  ): Promise<boolean> {
+    if (!isUuid(runId)) return false;
+    const { rows } = await queryRows(
+      this.dataSource.manager,
+      `WITH r AS (
+         UPDATE runs SET status = 'succeeded', cached = true, finished_at = now(), next_attempt_at = NULL,
+           output_text = $3, output_json = $4::jsonb, finish_reason = $5,
+           error_code = NULL, error_message = NULL,
+           prompt_tokens = $6, completion_tokens = $7, total_tokens = $8, cached_tokens = $9,
+           cost_usd = COALESCE(cost_usd, 0)
+         WHERE id = $1 AND status = 'running' AND attempt_count = $2
+         RETURNING id, attempt_count, claimed_by
+       )
+       INSERT INTO run_attempts (run_id, number, started_at, finished_at, latency_ms, worker_id)
+       SELECT r.id, r.attempt_count, $10, $11, $12, r.claimed_by FROM r
+       RETURNING run_id`,
+      [
+        runId,
+        attemptNumber,
+        entry.outputText,
+        toJsonParam(entry.outputJson),
+        entry.finishReason,
+        entry.usage.promptTokens,
+        entry.usage.completionTokens,
+        entry.usage.totalTokens,
+        entry.usage.cachedTokens,
+        lookup.startedAt,
+        lookup.finishedAt,
+        Math.max(0, Math.round(lookup.finishedAt.getTime() - lookup.startedAt.getTime())),
+      ],
     );
     return rows.length > 0;
   }

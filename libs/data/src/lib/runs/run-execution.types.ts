@@ -14,6 +14,12 @@ export interface ClaimedRun {
   messages: ChatMessage[];
   params: RunParams;
   outputSchema: Record<string, unknown> | null;
+  /**
+   * The run's opt-in to the response cache, in seconds; null: the run neither reads nor writes it.
+   * With it: look the request up first (`ResponseCacheRepository.get`) and on a hit complete the
+   * run with `recordCacheHit`; on a miss call the provider and `put` a successful answer.
+   */
+  cacheTtlSeconds: number | null;
 }
 
 /** Facts of one provider call, common to success and failure. */

@@ -58,6 +58,7 @@ describe('RunsRepository', () => {
         finishReason: null,
         usage: null,
         costUsd: null,
+        cached: false,
         error: null,
         attemptCount: 0,
         metadata: { source: 'spec' },
@@ -73,6 +74,8 @@ describe('RunsRepository', () => {
         max_attempts: 3,
         timeout_ms: 30_000,
         input: { name: 'Ada' },
+        cached: false,
+        cache_ttl_seconds: null,
       });
       expect(row.queued_at).toBeInstanceOf(Date);
       expect(row.output_schema).toEqual({ type: 'object' });
@@ -102,6 +105,17 @@ describe('RunsRepository', () => {
       const b = await runs.create(otherTenantId, makeRunInput({ idempotencyKey: 'shared' }));
       expect(b.created).toBe(true);
       expect(b.run.id).not.toBe(a.run.id);
+    });
+
+    it('stores the run’s cache opt-in', async () => {
+      const { run } = await runs.create(tenantId, makeRunInput({ cacheTtlSeconds: 3600 }));
+      const [{ id }] = await runs.createMany(tenantId, [makeRunInput({ cacheTtlSeconds: 60 })]);
+      const rows: Array<{ cache_ttl_seconds: number }> = await db.dataSource.query(
+        'SELECT cache_ttl_seconds FROM runs WHERE id = ANY($1) ORDER BY cache_ttl_seconds',
+        [[run.id, id]],
+      );
+      expect(rows.map((row) => row.cache_ttl_seconds)).toEqual([60, 3600]);
+      expect(run.cached).toBe(false);
     });
 
     it('creates a waiting run without a queue time', async () => {

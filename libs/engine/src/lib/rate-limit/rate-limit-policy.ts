@@ -1,0 +1,44 @@
+/** How a rate limiter paces and learns; the same for every key. */
+export interface RateLimitPolicy {
+  /**
+   * Share of each limit left unused, 0 ≤ headroom < 1. Calls leave the limiter evenly spaced
+   * but reach the provider with network and event-loop jitter; the headroom absorbs it, so a
+   * provider that counts per second does not see two calls in one slot.
+   */
+  headroom: number;
+  /** How long limits learned from headers are kept after the last response that reported them. */
+  learnedTtlMs: number;
+  /**
+   * While nothing is known about a key's limits, one call at a time goes out to learn them from
+   * its response headers; after this long without an answer, the next call may go.
+   */
+  probeLeaseMs: number;
+  /** How often calls waiting for a probe's answer ask again. */
+  probePollMs: number;
+  /** Upper bound of one pause (a provider's `retry-after`). */
+  maxPauseMs: number;
+}
+
+/** 3 % headroom, learned limits kept 10 minutes, 5 s probe lease polled every 50 ms, pauses up to 2 minutes. */
+export const DEFAULT_RATE_LIMIT_POLICY: Readonly<RateLimitPolicy> = {
+  headroom: 0.03,
+  learnedTtlMs: 600_000,
+  probeLeaseMs: 5_000,
+  probePollMs: 50,
+  maxPauseMs: 120_000,
+};
+
+/** `overrides` over the defaults; throws a RangeError for a value out of range. */
+export function rateLimitPolicy(overrides: Partial<RateLimitPolicy> = {}): RateLimitPolicy {
+  const policy = { ...DEFAULT_RATE_LIMIT_POLICY, ...overrides };
+  if (!(policy.headroom >= 0 && policy.headroom < 1)) {
+    throw new RangeError(`Rate limit headroom must be in [0, 1), got ${policy.headroom}`);
+  }
+  for (const name of ['learnedTtlMs', 'probeLeaseMs', 'probePollMs', 'maxPauseMs'] as const) {
+    const value = policy[name];
+    if (!Number.isInteger(value) || value <= 0) {
+      throw new RangeError(`Rate limit ${name} must be a positive integer, got ${value}`);
+    }
+  }
+  return policy;
+}
