@@ -8,6 +8,9 @@ import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
 import { RunsModule } from './runs/runs.module';
+import { SchedulesModule } from './schedules/schedules.module';
+import { TasksModule } from './tasks/tasks.module';
+import { UsageModule } from './usage/usage.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -15,7 +18,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [RunsModule],
+      imports: [RunsModule, TasksModule, SchedulesModule, UsageModule],
       controllers: [HealthController, MeController, EventsController],
       providers: [
         { provide: RUNTIME, useValue: runtime },

@@ -8,12 +8,20 @@ import { shortId } from './output/format-values';
 import { outputText } from './output/output-text';
 import { StatusLine } from './output/status-line';
 
+/** How `followRun` prints the outcome. */
+export interface FollowRunOptions {
+  /** Print the finished run as JSON on stdout instead of its answer. */
+  json: boolean;
+  /** What to print instead of the run with `json` (the run wrapped in a larger result, say). */
+  jsonOf?: (run: RunDetailView) => unknown;
+}
+
 /**
  * Waits for a run and prints its outcome: with `json`, the run as JSON on stdout; otherwise
  * the answer on stdout and a summary (plus the error, if it failed) on stderr. Returns the
  * exit code the run's outcome maps to. Ctrl+C stops waiting, not the run.
  */
-export async function followRun(ctx: CliContext, id: string, { json }: { json: boolean }): Promise<number> {
+export async function followRun(ctx: CliContext, id: string, options: FollowRunOptions): Promise<number> {
   const client = ctx.client();
   const status = new StatusLine(ctx.stderr);
   status.start(`${shortId(id)} waiting`);
@@ -27,13 +35,13 @@ export async function followRun(ctx: CliContext, id: string, { json }: { json: b
     return EXIT_INTERRUPTED;
   }
   status.stop();
-  printOutcome(ctx, run, json);
+  printOutcome(ctx, run, options);
   return exitCodeOfRun(run);
 }
 
-function printOutcome(ctx: CliContext, run: RunDetailView, json: boolean): void {
+function printOutcome(ctx: CliContext, run: RunDetailView, { json, jsonOf }: FollowRunOptions): void {
   if (json) {
-    ctx.json(run);
+    ctx.json(jsonOf ? jsonOf(run) : run);
     return;
   }
   if (run.status === 'succeeded') {

@@ -5,6 +5,9 @@ import { CliContext } from './cli-context';
 import { type CliDeps } from './cli-deps';
 import { registerRunCommand } from './commands/run.command';
 import { registerRunsCommand } from './commands/runs.command';
+import { registerScheduleCommand } from './commands/schedule.command';
+import { registerTasksCommand } from './commands/tasks.command';
+import { registerUsageCommand } from './commands/usage.command';
 import { registerValidateCommand } from './commands/validate.command';
 import { registerWhoamiCommand } from './commands/whoami.command';
 import { codeOfUsageError, EXIT_INTERRUPTED, EXIT_OK, exitCodeOfError, isAbortError } from './exit-codes';
@@ -33,6 +36,9 @@ export function buildProgram(deps: CliDeps): CliProgram {
   // Subcommands made with .command() inherit the output and exit settings above.
   registerRunCommand(program, ctx);
   registerRunsCommand(program, ctx);
+  registerTasksCommand(program, ctx);
+  registerScheduleCommand(program, ctx);
+  registerUsageCommand(program, ctx);
   registerWhoamiCommand(program, ctx);
   registerValidateCommand(program, ctx);
 

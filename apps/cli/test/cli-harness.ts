@@ -32,6 +32,23 @@ export function fakeClient(): FakeClient {
     health: notStubbed('health'),
     events: jest.fn(),
     waitForRun: notStubbed('waitForRun'),
+    createTask: notStubbed('createTask'),
+    listTasks: notStubbed('listTasks'),
+    getTask: notStubbed('getTask'),
+    updateTask: notStubbed('updateTask'),
+    deleteTask: notStubbed('deleteTask'),
+    listTaskVersions: notStubbed('listTaskVersions'),
+    testTask: notStubbed('testTask'),
+    createSchedule: notStubbed('createSchedule'),
+    listSchedules: notStubbed('listSchedules'),
+    getSchedule: notStubbed('getSchedule'),
+    updateSchedule: notStubbed('updateSchedule'),
+    deleteSchedule: notStubbed('deleteSchedule'),
+    enableSchedule: notStubbed('enableSchedule'),
+    disableSchedule: notStubbed('disableSchedule'),
+    nextScheduleFires: notStubbed('nextScheduleFires'),
+    scheduleHistory: notStubbed('scheduleHistory'),
+    usage: notStubbed('usage'),
   };
 }
 

@@ -15,6 +15,7 @@ export function runFixture(overrides: Partial<RunDetailView> = {}): RunDetailVie
     finishReason: null,
     usage: null,
     costUsd: null,
+    cached: false,
     error: null,
     attemptCount: 0,
     metadata: {},

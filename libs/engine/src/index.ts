@@ -26,6 +26,7 @@ export * from './lib/rate-limit/rate-limit-key';
 export * from './lib/rate-limit/rate-limit-key-state';
 export * from './lib/rate-limit/rate-limit-policy';
 export * from './lib/rate-limit/effective-limit';
+export * from './lib/rate-limit/call-spacing';
 export * from './lib/rate-limit/limiter-clock';
 export * from './lib/rate-limit/rate-limiter';
 export * from './lib/rate-limit/rate-limit-store';

@@ -58,9 +58,7 @@ export class FakeClock implements LimiterClock {
     const target = this.time + ms;
     for (;;) {
       await flushPromises();
-      const due = this.timers
-        .filter((t) => t.at <= target)
-        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!due) break;
       this.timers = this.timers.filter((t) => t !== due);
       this.time = due.at;

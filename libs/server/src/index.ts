@@ -7,3 +7,4 @@ export * from './lib/run-reconciler';
 export * from './lib/run-worker';
 export * from './lib/readiness';
 export * from './lib/admin-key';
+export * from './lib/schedules';

@@ -5,7 +5,13 @@ export * from './lib/task-file-row';
 export * from './lib/task-file-report';
 export * from './lib/read-task-file';
 export * from './lib/validate-task-file';
-export { CsvParser, parseCsv, DEFAULT_MAX_RECORD_CHARS, type CsvRecord, type CsvParserOptions } from './lib/csv-parser';
+export {
+  CsvParser,
+  parseCsv,
+  DEFAULT_MAX_RECORD_CHARS,
+  type CsvRecord,
+  type CsvParserOptions,
+} from './lib/csv-parser';
 export { JsonlParser, parseJsonl, type JsonlRecord, type JsonlParserOptions } from './lib/jsonl-parser';
 export { decodeUtf8 } from './lib/decode-utf8';
 export { parseStrictNumber } from './lib/strict-number';

@@ -21,7 +21,9 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** The error a promise (or function) rejects with; fails when it does not. */
-export async function failure(run: Promise<unknown> | (() => unknown)): Promise<Error & { code?: string; issues?: unknown[] }> {
+export async function failure(
+  run: Promise<unknown> | (() => unknown),
+): Promise<Error & { code?: string; issues?: unknown[] }> {
   try {
     await (typeof run === 'function' ? run() : run);
   } catch (error) {

@@ -7,9 +7,9 @@ import {
   type RunDetailView,
   type RunView,
   GtrError,
-  createRunSchema,
   listRunsQuerySchema,
   parseOrThrow,
+  runRequestSchema,
 } from '@gtr/domain';
 import { Inject } from '@nestjs/common';
 import { RUNTIME, type Runtime } from '@gtr/server';
@@ -30,8 +30,8 @@ export class RunsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a run from a prompt or messages' })
-  @ApiBody({ schema: z.toJSONSchema(createRunSchema, { io: 'input', unrepresentable: 'any' }) as object })
+  @ApiOperation({ summary: 'Create a run from a prompt, messages, or a task rendered with input' })
+  @ApiBody({ schema: z.toJSONSchema(runRequestSchema, { io: 'input', unrepresentable: 'any' }) as object })
   async create(
     @Auth() auth: AuthContext,
     @Body() body: unknown,

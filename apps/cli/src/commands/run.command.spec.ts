@@ -65,10 +65,10 @@ describe('gtr run', () => {
     expect(client.createRun).not.toHaveBeenCalled();
   });
 
-  it('requires a prompt (exit 31)', async () => {
+  it('requires a prompt or a task (exit 31)', async () => {
     const result = await gtr(['run']);
     expect(result.code).toBe(31);
-    expect(result.stderr).toContain("error E_VALIDATION_MISSING_FIELD: required option '-p, --prompt <text>' not specified");
+    expect(result.stderr).toContain('error E_VALIDATION_MISSING_FIELD: give --prompt <text>, or --task <name> to run a task');
   });
 
   it('prints an API validation error with its field issues and exits 30', async () => {

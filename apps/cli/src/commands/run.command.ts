@@ -1,13 +1,20 @@
 import { type Command } from 'commander';
-import { type CreateRunRequest, type RunParams } from '@gtr/domain';
+import { type RunParams, type RunRequest } from '@gtr/domain';
 import { jsonObjectOption } from '../args/json-object-option';
 import { numberOption } from '../args/number-option';
+import { templateInput } from '../args/template-input';
+import { UsageError } from '../args/usage-error';
+import { varOption } from '../args/var-option';
 import { type CliContext } from '../cli-context';
 import { followRun } from '../follow-run';
 
 interface RunFlags {
-  prompt: string;
+  prompt?: string;
   system?: string;
+  task?: string;
+  version?: number;
+  var?: Record<string, string>;
+  input?: Record<string, unknown>;
   model?: string;
   provider?: string;
   temperature?: number;
@@ -20,14 +27,18 @@ interface RunFlags {
   json?: boolean;
 }
 
-/** `gtr run -p TEXT [...]`: creates an ad-hoc run; with `--wait`, prints its answer. */
+/** `gtr run (-p TEXT | --task NAME --var k=v …) [...]`: creates a run; with `--wait`, prints its answer. */
 export function registerRunCommand(program: Command, ctx: CliContext): void {
   program
     .command('run')
-    .description('Create a run from a prompt; with --wait, print its answer')
-    .requiredOption('-p, --prompt <text>', 'the user prompt')
+    .description('Create a run from a prompt or a task; with --wait, print its answer')
+    .option('-p, --prompt <text>', 'the user prompt (or give --task)')
     .option('--system <text>', 'a system message before the prompt')
-    .option('-m, --model <model>', 'model name (default: the API default)')
+    .option('--task <name>', 'run this task, its template rendered with --var / --input')
+    .option('--version <n>', 'with --task: a version other than the latest', numberOption('--version', { integer: true }))
+    .option('--var <key=value>', 'with --task: a template variable; dots nest: user.name=Ada (repeatable)', varOption('--var'))
+    .option('--input <json>', 'with --task: template variables as a JSON object (--var wins)', jsonObjectOption('--input'))
+    .option('-m, --model <model>', 'model name (default: the task\'s, else the API default)')
     .option('--provider <name>', 'provider, e.g. openai or dry-run (default: the API default)')
     .option('-t, --temperature <t>', 'sampling temperature, 0-2', numberOption('--temperature'))
     .option('--max-tokens <n>', 'most tokens to generate', numberOption('--max-tokens', { integer: true }))
@@ -49,20 +60,47 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     });
 }
 
-/** The request body; absent flags stay absent (API defaults), 0 stays 0. */
-export function toRequest(flags: RunFlags): CreateRunRequest {
+/**
+ * The request body; absent flags stay absent (API defaults), 0 stays 0.
+ * @throws UsageError when neither or both of `--prompt` and `--task` are given, or a flag of one
+ * form comes with the other.
+ */
+export function toRequest(flags: RunFlags): RunRequest {
   const params: RunParams = {};
   if (flags.temperature !== undefined) params.temperature = flags.temperature;
   if (flags.maxTokens !== undefined) params.maxTokens = flags.maxTokens;
   if (flags.topP !== undefined) params.topP = flags.topP;
   if (flags.seed !== undefined) params.seed = flags.seed;
-  return {
-    prompt: flags.prompt,
-    ...(flags.system !== undefined && { system: flags.system }),
+  const common = {
     ...(flags.model !== undefined && { model: flags.model }),
-    ...(flags.provider !== undefined && { provider: flags.provider }),
     ...(Object.keys(params).length > 0 && { params }),
     ...(flags.metadata !== undefined && { metadata: flags.metadata }),
     ...(flags.idempotencyKey !== undefined && { idempotencyKey: flags.idempotencyKey }),
+  };
+  if (flags.prompt !== undefined && flags.task !== undefined) {
+    throw new UsageError('E_VALIDATION', '--prompt and --task cannot be combined; give one');
+  }
+  if (flags.task !== undefined) {
+    for (const [given, flag] of [[flags.system, '--system'], [flags.provider, '--provider']] as const) {
+      if (given !== undefined) throw new UsageError('E_VALIDATION', `${flag} cannot be combined with --task: the task sets it`);
+    }
+    return {
+      task: flags.task,
+      ...(flags.version !== undefined && { version: flags.version }),
+      input: templateInput(flags.input, flags.var),
+      ...common,
+    };
+  }
+  if (flags.prompt === undefined) {
+    throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give --prompt <text>, or --task <name> to run a task');
+  }
+  for (const [given, flag] of [[flags.version, '--version'], [flags.var, '--var'], [flags.input, '--input']] as const) {
+    if (given !== undefined) throw new UsageError('E_VALIDATION', `${flag} needs --task`);
+  }
+  return {
+    prompt: flags.prompt,
+    ...(flags.system !== undefined && { system: flags.system }),
+    ...(flags.provider !== undefined && { provider: flags.provider }),
+    ...common,
   };
 }

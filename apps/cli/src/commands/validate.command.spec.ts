@@ -36,12 +36,19 @@ describe('gtr validate', () => {
     const path = file('bad.csv', 'id,prompt,temperature\n1,x,3\n2,y,abc\n3,z,1\n');
     const result = await gtr(['validate', '-i', path]);
     expect(result.code).toBe(32);
-    expect(result.stdout).toBe('row 1, field temperature: must be <= 2\nrow 2, field temperature: must be a number\n');
-    expect(result.stderr).toBe('error E_VALIDATION_TYPE: 2 of 3 rows invalid (2 issues)\nhint: Fix the field named in the error.\n');
+    expect(result.stdout).toBe(
+      'row 1, field temperature: must be <= 2\nrow 2, field temperature: must be a number\n',
+    );
+    expect(result.stderr).toBe(
+      'error E_VALIDATION_TYPE: 2 of 3 rows invalid (2 issues)\nhint: Fix the field named in the error.\n',
+    );
   });
 
   it('prints the first 100 issues and how many more there are', async () => {
-    const path = file('many.csv', ['id,prompt', ...Array.from({ length: 130 }, (_, i) => `${i + 1},`)].join('\n'));
+    const path = file(
+      'many.csv',
+      ['id,prompt', ...Array.from({ length: 130 }, (_, i) => `${i + 1},`)].join('\n'),
+    );
     const result = await gtr(['validate', '-i', path]);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(101);
@@ -76,11 +83,36 @@ describe('gtr validate', () => {
   });
 
   it.each([
-    ['a file that does not exist', () => join(dir, 'nope.csv'), 20, 'error E_FILE_NOT_FOUND: File not found: '],
-    ['a folder', () => (mkdirSync(join(dir, 'folder.csv'), { recursive: true }), join(dir, 'folder.csv')), 21, 'error E_FILE_READ: Cannot read '],
-    ['a file that is not UTF-8', () => file('latin1.csv', Buffer.from('prompt\ncaf\xe9\n', 'latin1')), 21, 'error E_FILE_READ: The file is not valid UTF-8 (line 2)'],
-    ['a quote never closed', () => file('open.csv', 'id,prompt\n1,"open\n'), 22, 'error E_FILE_FORMAT: Row 1 (line 2) has a quote at line 2 that is never closed'],
-    ['an unknown extension', () => file('tasks.txt', 'prompt\nx\n'), 22, 'error E_FILE_FORMAT: Cannot tell the task file format'],
+    [
+      'a file that does not exist',
+      () => join(dir, 'nope.csv'),
+      20,
+      'error E_FILE_NOT_FOUND: File not found: ',
+    ],
+    [
+      'a folder',
+      () => (mkdirSync(join(dir, 'folder.csv'), { recursive: true }), join(dir, 'folder.csv')),
+      21,
+      'error E_FILE_READ: Cannot read ',
+    ],
+    [
+      'a file that is not UTF-8',
+      () => file('latin1.csv', Buffer.from('prompt\ncaf\xe9\n', 'latin1')),
+      21,
+      'error E_FILE_READ: The file is not valid UTF-8 (line 2)',
+    ],
+    [
+      'a quote never closed',
+      () => file('open.csv', 'id,prompt\n1,"open\n'),
+      22,
+      'error E_FILE_FORMAT: Row 1 (line 2) has a quote at line 2 that is never closed',
+    ],
+    [
+      'an unknown extension',
+      () => file('tasks.txt', 'prompt\nx\n'),
+      22,
+      'error E_FILE_FORMAT: Cannot tell the task file format',
+    ],
     ['an empty file', () => file('empty.jsonl', ''), 22, 'error E_FILE_FORMAT: The file has no rows'],
   ])('exits with the file error code for %s', async (_name, pathOf, code, message) => {
     const result = await gtr(['validate', '-i', pathOf()]);
@@ -99,17 +131,23 @@ describe('gtr validate', () => {
 
   it('checks rows as task variables with --vars, without the API', async () => {
     const path = file('vars.csv', 'id,name,topic,notes\n1,Ada,math,n\n2,Bob,,\n');
-    const ok = await gtr(['validate', '-i', path, '--task', 'greet', '--vars', 'name, topic,name'], { env: {} });
+    const ok = await gtr(['validate', '-i', path, '--task', 'greet', '--vars', 'name, topic,name'], {
+      env: {},
+    });
     expect(ok).toMatchObject({ code: 0, stdout: '2 rows valid\n', stderr: 'Ignored columns: notes\n' });
     const missing = await gtr(['validate', '-i', path, '--vars', 'name,topic,lang']);
     expect(missing.code).toBe(31);
-    expect(missing.stdout).toBe('row 1, field lang: is missing; the task uses {{lang}}\nrow 2, field lang: is missing; the task uses {{lang}}\n');
+    expect(missing.stdout).toBe(
+      'row 1, field lang: is missing; the task uses {{lang}}\nrow 2, field lang: is missing; the task uses {{lang}}\n',
+    );
     const empty = await gtr(['validate', '-i', path, '--vars', ' , ']);
     expect(empty.code).toBe(32);
   });
 
   it('fetches the variables of --task when the client can', async () => {
-    const client = Object.assign(fakeClient(), { getTask: jest.fn().mockResolvedValue({ name: 'greet', variables: ['name', 'lang'] }) });
+    const client = Object.assign(fakeClient(), {
+      getTask: jest.fn().mockResolvedValue({ name: 'greet', variables: ['name', 'lang'] }),
+    });
     const path = file('task.jsonl', '{"name":"Ada","lang":"en"}\n{"name":"Bob"}\n');
     const result = await gtr(['validate', '-i', path, '--task', 'greet'], { client });
     expect(client.getTask).toHaveBeenCalledWith('greet', { signal: undefined });
@@ -125,7 +163,9 @@ describe('gtr validate', () => {
     const client = Object.assign(fakeClient(), { getTask: jest.fn().mockResolvedValue({ name: 'greet' }) });
     const unknown = await gtr(['validate', '-i', path, '--task', 'greet'], { client });
     expect(unknown.code).toBe(31);
-    expect(unknown.stderr).toContain('The API did not say which variables task "greet" uses; list them with --vars name,topic');
+    expect(unknown.stderr).toContain(
+      'The API did not say which variables task "greet" uses; list them with --vars name,topic',
+    );
   });
 
   it('requires --input', async () => {
@@ -135,7 +175,11 @@ describe('gtr validate', () => {
   });
 
   it('formats an issue about a whole row without a field', () => {
-    expect(formatIssue({ row: 3, field: '(row)', message: 'must be a JSON object' })).toBe('row 3: must be a JSON object');
-    expect(formatIssue({ row: 4, field: 'messages.0.role', message: 'x' })).toBe('row 4, field messages.0.role: x');
+    expect(formatIssue({ row: 3, field: '(row)', message: 'must be a JSON object' })).toBe(
+      'row 3: must be a JSON object',
+    );
+    expect(formatIssue({ row: 4, field: 'messages.0.role', message: 'x' })).toBe(
+      'row 4, field messages.0.role: x',
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { type Command } from 'commander';
 import { errorInfo, type FieldIssue } from '@gtr/domain';
-import { validateTaskFile, type TaskFileFormat, type TaskFileMode, type TaskFileReport } from '@gtr/task-files';
+import {
+  validateTaskFile,
+  type TaskFileFormat,
+  type TaskFileMode,
+  type TaskFileReport,
+} from '@gtr/task-files';
 import { UsageError } from '../args/usage-error';
 import { type CliContext } from '../cli-context';
 import { formatError } from '../output/format-error';
@@ -30,7 +35,10 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
     .command('validate')
     .description('Check a task file (CSV or JSONL) row by row without running it')
     .requiredOption('-i, --input <file>', 'the task file: .csv, .jsonl or .ndjson')
-    .option('--task <name>', "check each row as the input variables of this task (fetched from the API unless --vars is given)")
+    .option(
+      '--task <name>',
+      'check each row as the input variables of this task (fetched from the API unless --vars is given)',
+    )
     .option('--vars <names>', "the task's variables, comma-separated, e.g. name,topic", variableList)
     .option('--format <format>', 'csv or jsonl (default: from the file extension)', formatOption)
     .option('--json', 'print the report as JSON')
@@ -42,7 +50,10 @@ export function registerValidateCommand(program: Command, ctx: CliContext): void
         ctx.json(report);
         return;
       }
-      if (report.ignoredFields.length) ctx.note(`Ignored ${report.format === 'csv' ? 'columns' : 'keys'}: ${report.ignoredFields.join(', ')}`);
+      if (report.ignoredFields.length)
+        ctx.note(
+          `Ignored ${report.format === 'csv' ? 'columns' : 'keys'}: ${report.ignoredFields.join(', ')}`,
+        );
       if (!report.code) {
         ctx.out(`${rows(report.valid)} valid`);
         return;
@@ -64,12 +75,18 @@ async function modeOf(ctx: CliContext, flags: ValidateFlags): Promise<TaskFileMo
   if (flags.task === undefined) return { mode: 'adhoc' };
   const client = ctx.client() as unknown as { getTask?: TaskFetcher };
   if (typeof client.getTask !== 'function') {
-    throw new UsageError('E_VALIDATION_MISSING_FIELD', `--task needs --vars: this API client cannot fetch task "${flags.task}"; list its variables, e.g. --vars name,topic`);
+    throw new UsageError(
+      'E_VALIDATION_MISSING_FIELD',
+      `--task needs --vars: this API client cannot fetch task "${flags.task}"; list its variables, e.g. --vars name,topic`,
+    );
   }
   const task = await client.getTask(flags.task, { signal: ctx.signal });
   const variables = task.variables;
   if (!Array.isArray(variables) || !variables.every((name) => typeof name === 'string')) {
-    throw new UsageError('E_VALIDATION_MISSING_FIELD', `The API did not say which variables task "${flags.task}" uses; list them with --vars name,topic`);
+    throw new UsageError(
+      'E_VALIDATION_MISSING_FIELD',
+      `The API did not say which variables task "${flags.task}" uses; list them with --vars name,topic`,
+    );
   }
   return { mode: 'task', variables };
 }
@@ -88,7 +105,8 @@ function variableList(value: string): string[] {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  if (names.length === 0) throw new UsageError('E_VALIDATION_TYPE', '--vars must list variable names, e.g. --vars name,topic');
+  if (names.length === 0)
+    throw new UsageError('E_VALIDATION_TYPE', '--vars must list variable names, e.g. --vars name,topic');
   return [...new Set(names)];
 }
 

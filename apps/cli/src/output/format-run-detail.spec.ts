@@ -61,6 +61,12 @@ describe('formatRunDetail', () => {
     expect(text).not.toContain('ATTEMPT');
   });
 
+  it('says when the run was answered from the response cache', () => {
+    const text = formatRunDetail(runFixture({ status: 'succeeded', cached: true, costUsd: 0 }));
+    expect(text.split('\n')).toContain('Cache     answered from the response cache (no provider call)');
+    expect(formatRunDetail(runFixture())).not.toContain('Cache');
+  });
+
   it('pretty-prints a JSON output and keeps a trailing newline once', () => {
     expect(formatRunDetail(runFixture({ output: { text: null, json: { a: 1 } } }))).toMatch(/\n\{\n {2}"a": 1\n\}\n$/);
     expect(formatRunDetail(runFixture({ output: { text: 'line\n', json: null } }))).toMatch(/\n\nline\n$/);

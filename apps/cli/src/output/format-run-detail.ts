@@ -17,6 +17,7 @@ export function formatRunDetail(run: RunDetailView): string {
     ['Tokens', run.usage ? formatTokens(run.usage) : '-'],
     ['Cost', run.costUsd === null ? '-' : formatCost(run.costUsd)],
   ];
+  if (run.cached) fields.push(['Cache', 'answered from the response cache (no provider call)']);
   if (run.finishReason) fields.push(['Finish', run.finishReason]);
   if (run.error) fields.push(['Error', `${run.error.code}: ${run.error.message}`]);
   if (run.batchId) fields.push(['Batch', run.batchId]);

@@ -17,6 +17,12 @@ describe('formatSummary', () => {
     expect(formatSummary(runFixture({ status: 'failed', attemptCount: 3 }))).toBe('gpt-4o-mini · failed · 3 attempts');
   });
 
+  it('says when the answer came from the response cache', () => {
+    expect(formatSummary(runFixture({ status: 'succeeded', costUsd: 0, cached: true, durationMs: 3 }))).toBe(
+      'gpt-4o-mini · succeeded · $0 · from cache · 3ms',
+    );
+  });
+
   it('shows a known zero cost', () => {
     expect(formatSummary(runFixture({ status: 'succeeded', costUsd: 0 }))).toBe('gpt-4o-mini · succeeded · $0');
   });

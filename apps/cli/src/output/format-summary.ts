@@ -6,6 +6,7 @@ export function formatSummary(run: RunView): string {
   const parts = [run.model, run.status];
   if (run.usage) parts.push(formatTokens(run.usage));
   if (run.costUsd !== null) parts.push(formatCost(run.costUsd));
+  if (run.cached) parts.push('from cache');
   if (run.durationMs !== null) parts.push(formatDuration(run.durationMs));
   if (run.attemptCount > 1) parts.push(`${run.attemptCount} attempts`);
   return parts.join(' · ');

@@ -151,6 +151,7 @@ function newRun(): RunDetailView {
     finishReason: null,
     usage: null,
     costUsd: null,
+    cached: false,
     error: null,
     attemptCount: 0,
     metadata: {},

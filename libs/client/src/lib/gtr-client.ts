@@ -1,9 +1,9 @@
 import {
   GtrError,
-  type CreateRunRequest,
   type Page,
   type RunDetailView,
   type RunEvent,
+  type RunRequest,
   type RunView,
 } from '@gtr/domain';
 import { type HealthReport } from './health-report';
@@ -11,7 +11,10 @@ import { HttpTransport, type FetchLike } from './http-transport';
 import { type ListRunsParams } from './list-runs-params';
 import { type MeView } from './me-view';
 import { type RequestOptions } from './request-options';
+import { scheduleMethods, type ScheduleMethods } from './schedule-methods';
 import { parseSse } from './sse-parser';
+import { taskMethods, type TaskMethods } from './task-methods';
+import { usageMethods, type UsageMethods } from './usage-methods';
 import { waitForRun, type WaitForRunOptions } from './wait-for-run';
 
 /** How to reach the API. */
@@ -40,11 +43,14 @@ export interface EventsOptions {
  * Typed client of the gtr HTTP API (docs/api.md). Failures reject with `GtrApiError` (the API
  * answered with an error) or `GtrNetworkError` (`E_NETWORK`: it could not be reached).
  */
-export interface GtrClient {
+export interface GtrClient extends TaskMethods, ScheduleMethods, UsageMethods {
   /** `GET /v1/me`: the tenant and key behind the API key. */
   me(options?: RequestOptions): Promise<MeView>;
-  /** `POST /v1/runs`. With an already used `idempotencyKey`, the existing run. */
-  createRun(body: CreateRunRequest, options?: RequestOptions): Promise<RunView>;
+  /**
+   * `POST /v1/runs`, ad hoc (`prompt` / `messages`) or from a task (`task`, `input`, optional
+   * `version`). With an already used `idempotencyKey`, the existing run.
+   */
+  createRun(body: RunRequest, options?: RequestOptions): Promise<RunView>;
   /** `GET /v1/runs/:id`: the run with its attempts. */
   getRun(id: string, options?: RequestOptions): Promise<RunDetailView>;
   /** `GET /v1/runs`: one page, newest first. */
@@ -86,6 +92,9 @@ export function createGtrClient(options: GtrClientOptions): GtrClient {
       http.json({ method: 'GET', path: '/health/ready', auth: false, okStatuses: [503], signal: opts?.signal }),
     events: (opts = {}) => streamEvents(http, opts),
     waitForRun: (id, opts) => waitForRun(client, id, opts),
+    ...taskMethods(http),
+    ...scheduleMethods(http),
+    ...usageMethods(http),
   };
   return client;
 }

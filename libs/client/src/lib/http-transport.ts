@@ -9,7 +9,7 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export type QueryValue = string | number | readonly string[] | undefined;
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
@@ -89,6 +89,12 @@ export class HttpTransport {
         errorInfo('E_INTERNAL').action,
       );
     }
+  }
+
+  /** Sends the request and discards the body (a `204 No Content`, say). */
+  async empty(request: HttpRequest): Promise<void> {
+    const response = await this.send(request);
+    await response.body?.cancel().catch(() => undefined);
   }
 
   /** The error for a request that got no (complete) answer; a caller's abort stays as it is. */

@@ -10,10 +10,8 @@ export const DEFAULT_USAGE_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const instant = z.union(
-  [z.iso.datetime({ offset: true }), z.iso.date()],
-  { error: 'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T12:00:00Z)' },
-);
+const INSTANT_FORMS = 'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T12:00:00Z)';
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: INSTANT_FORMS });
 
 /**
  * `GET /v1/usage` query: `from` and `to` as ISO 8601 date-times (with `Z` or an offset) or plain

@@ -13,6 +13,7 @@ import {
 } from '@gtr/engine';
 import { type EventBus, type QueueDriver, QueueName, type RunJobPayload } from '@gtr/queue';
 import { type Logger, type Metrics } from '@gtr/telemetry';
+import { type RunCache } from './run-cache';
 import { RUN_CONTROL_CHANNEL, isRunCancelMessage, notifyRunChanged } from './run-events';
 import { runJobId } from './run-job-id';
 
@@ -25,6 +26,8 @@ export interface RunExecutorDeps {
   logger: Logger;
   metrics: Metrics;
   workerId: string;
+  /** The opt-in response cache; without it every run calls its provider. */
+  cache?: RunCache;
   /** Backoff of failed calls (default `DEFAULT_RETRY_POLICY`); `maxAttempts` always comes from the run. */
   retry?: Partial<RetryPolicy>;
   /** Tries of a result write that throws (a database blip), before the job fails. Default 3. */
@@ -98,6 +101,7 @@ export class RunExecutor {
     try {
       await notifyRunChanged(this.deps.events, { ...run, status: 'running' });
       const startedAt = new Date();
+      if (await this.answerFromCache(run, startedAt, log)) return;
       const outcome = await this.call(run, abort.signal);
       const finishedAt = new Date();
       if (outcome.ok) {
@@ -111,6 +115,21 @@ export class RunExecutor {
       this.inFlight.delete(run.runId);
       signal.removeEventListener('abort', onShutdown);
     }
+  }
+
+  /** Completes the run from the response cache when it opted in and an entry is there. */
+  private async answerFromCache(run: ClaimedRun, startedAt: Date, log: Logger): Promise<boolean> {
+    const hit = await this.deps.cache?.lookup(run);
+    if (!hit) return false;
+    const applied = await this.persist('recording the cache hit', log, () =>
+      this.deps.execution.recordCacheHit(run.runId, run.attemptNumber, hit, { startedAt, finishedAt: new Date() }),
+    );
+    if (applied) {
+      this.deps.metrics.runsFinished.inc({ status: 'succeeded', error_code: '', provider: run.provider });
+      log.info('run answered from the response cache');
+      await notifyRunChanged(this.deps.events, { ...run, status: 'succeeded' });
+    }
+    return true;
   }
 
   /**
@@ -146,6 +165,7 @@ export class RunExecutor {
     const { execution, metrics } = this.deps;
     const { result, costUsd } = outcome;
     if (costUsd === null) log.warn({ model: run.model }, 'no price known for model; cost not recorded');
+    await this.deps.cache?.store(run, result);
     const applied = await this.persist('recording the result', log, () =>
       execution.recordSuccess(run.runId, run.attemptNumber, {
         ...times,

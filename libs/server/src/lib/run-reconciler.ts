@@ -11,6 +11,8 @@ export interface RunReconcilerOptions {
   /** A running run whose claim is older than this lost its worker and goes back to the queue. */
   staleRunningMs: number;
   batchSize: number;
+  /** Other housekeeping that shares the loop's pace (e.g. purging expired cache entries). */
+  onTick?: () => Promise<unknown>;
 }
 
 /**
@@ -35,6 +37,7 @@ export class RunReconciler {
     if (this.timer) return;
     this.timer = setInterval(() => {
       this.running ??= this.reconcile()
+        .then(() => this.options.onTick?.())
         .then(() => undefined)
         .catch((error: unknown) => this.logger.error({ err: error }, 'reconcile failed'))
         .finally(() => (this.running = null));

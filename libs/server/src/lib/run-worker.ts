@@ -1,9 +1,11 @@
 import { type AppConfig } from '@gtr/config';
 import { type RetryPolicy } from '@gtr/engine';
 import { type Consumer, QueueName } from '@gtr/queue';
+import { RunCache } from './run-cache';
 import { RunExecutor } from './run-executor';
 import { RunReconciler, type RunReconcilerOptions } from './run-reconciler';
 import { type Runtime } from './runtime';
+import { ScheduleRunner } from './schedules';
 
 /** Options of a {@link RunWorker}; the defaults suit production. */
 export interface RunWorkerOptions {
@@ -11,6 +13,8 @@ export interface RunWorkerOptions {
   retry?: Partial<RetryPolicy>;
   /** Overrides of {@link reconcilerOptionsOf}. */
   reconciler?: Partial<RunReconcilerOptions>;
+  /** Fire due schedules from this worker (default true; every worker may, fires are exactly-once). */
+  scheduler?: boolean;
 }
 
 /**
@@ -27,19 +31,21 @@ export function reconcilerOptionsOf(config: Pick<AppConfig, 'GTR_RUN_TIMEOUT_MS'
 }
 
 /**
- * The worker side of a process: consumes the runs queue and keeps the queue consistent with
- * Postgres. The worker app runs one; embedded mode runs one inside the api process.
+ * The worker side of a process: consumes the runs queue, keeps the queue consistent with
+ * Postgres and fires due schedules. The worker app runs one; embedded mode runs one inside the api process.
  */
 export class RunWorker {
   private consumer: Consumer | null = null;
   private readonly executor: RunExecutor;
   private readonly reconciler: RunReconciler;
+  private readonly scheduler: ScheduleRunner | null;
 
   constructor(
     private readonly runtime: Runtime,
     options: RunWorkerOptions = {},
   ) {
     const { repositories, providers, queue, events, logger, metrics, workerId, config } = runtime;
+    const cache = new RunCache(repositories.responseCache, logger);
     this.executor = new RunExecutor({
       execution: repositories.execution,
       providers,
@@ -48,12 +54,15 @@ export class RunWorker {
       logger,
       metrics,
       workerId,
+      cache,
       retry: options.retry,
     });
     this.reconciler = new RunReconciler(repositories.execution, queue, logger, {
       ...reconcilerOptionsOf(config),
       ...options.reconciler,
+      onTick: () => cache.purge(),
     });
+    this.scheduler = options.scheduler === false ? null : new ScheduleRunner(runtime);
   }
 
   /** Whether it is consuming (between `start` and `stop`). */
@@ -71,6 +80,7 @@ export class RunWorker {
       { concurrency: this.runtime.config.GTR_WORKER_CONCURRENCY },
     );
     this.reconciler.start();
+    this.scheduler?.start();
     this.runtime.logger.info(
       { workerId: this.runtime.workerId, concurrency: this.runtime.config.GTR_WORKER_CONCURRENCY },
       'worker consuming runs',
@@ -82,6 +92,7 @@ export class RunWorker {
    * still running then are aborted and their runs handed back to the queue for another worker.
    */
   async stop(): Promise<void> {
+    await this.scheduler?.stop();
     await this.reconciler.stop();
     const consumer = this.consumer;
     this.consumer = null;

@@ -3,6 +3,7 @@ import { type DataSource } from 'typeorm';
 import { type AppConfig, defaultProviderName, redactConfig } from '@gtr/config';
 import {
   ApiKeysRepository,
+  ResponseCacheRepository,
   RunExecutionRepository,
   RunsRepository,
   TenantsRepository,
@@ -39,6 +40,7 @@ export interface Runtime {
     apiKeys: ApiKeysRepository;
     runs: RunsRepository;
     execution: RunExecutionRepository;
+    responseCache: ResponseCacheRepository;
   };
   workerId: string;
   /** Closes the event bus, the queue (its consumers gracefully), the pool, the embedded database. Idempotent. */
@@ -119,6 +121,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
         apiKeys: new ApiKeysRepository(dataSource),
         runs: new RunsRepository(dataSource),
         execution: new RunExecutionRepository(dataSource),
+        responseCache: new ResponseCacheRepository(dataSource),
       },
       workerId: config.GTR_WORKER_ID ?? `${hostname()}-${process.pid}`,
       close: () => (closing ??= closeAll(closers)),

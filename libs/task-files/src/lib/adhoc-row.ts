@@ -87,7 +87,10 @@ export function readAdhocRow(fields: RowFields, id: string | undefined): TaskFil
   }) as TaskFileRow;
 }
 
-function fieldOf(issue: SchemaIssue, names: Record<'temperature' | 'maxTokens' | 'idempotencyKey', FoundField | undefined>): string {
+function fieldOf(
+  issue: SchemaIssue,
+  names: Record<'temperature' | 'maxTokens' | 'idempotencyKey', FoundField | undefined>,
+): string {
   const [head, sub] = issue.path;
   if (head === 'params' && (sub === 'temperature' || sub === 'maxTokens')) return names[sub]?.name ?? sub;
   if (head === 'idempotencyKey') return names.idempotencyKey?.name ?? 'idempotency_key';
@@ -98,7 +101,9 @@ function isPromptRequired(issue: SchemaIssue): boolean {
   return issue.code === 'custom' && issue.path[0] === 'prompt' && issue.message === PROMPT_REQUIRED;
 }
 
-/** `value` without its undefined properties. */
+/** `value` without its undefined properties (a plain loop: this runs three times per row). */
 function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  const result: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) result[key] = value[key];
+  return result as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

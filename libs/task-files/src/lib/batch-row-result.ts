@@ -14,7 +14,12 @@ export interface BatchRowResult {
   /** US dollars; null when the model has no known price. */
   cost: number | null;
   /** ISO 8601 UTC timestamps and the run's duration. */
-  timings: { createdAt: string; startedAt: string | null; finishedAt: string | null; durationMs: number | null };
+  timings: {
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    durationMs: number | null;
+  };
   /** Provider calls made. */
   attempts: number;
   metadata: Record<string, unknown>;

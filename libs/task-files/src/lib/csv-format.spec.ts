@@ -23,14 +23,27 @@ describe('formatCsvCell', () => {
     expect(formatCsvCell(value)).toBe(cell);
   });
 
-  it.each(['plain', 'a,b', 'say "hi"', '"', '""', 'l1\nl2', 'l1\r\nl2', '\r', '\n', ',', ' x ', 'é,😀\r\n"日本"', '\uFEFF', '"a"b', 'ab"c'])(
-    'reads back %j byte for byte',
-    (value) => {
-      const [[first, cell, last]] = parseBack(formatCsvRecord(['x', value, 'y']));
-      expect([first, last]).toEqual(['x', 'y']);
-      expect(Buffer.from(cell).equals(Buffer.from(value))).toBe(true);
-    },
-  );
+  it.each([
+    'plain',
+    'a,b',
+    'say "hi"',
+    '"',
+    '""',
+    'l1\nl2',
+    'l1\r\nl2',
+    '\r',
+    '\n',
+    ',',
+    ' x ',
+    'é,😀\r\n"日本"',
+    '\uFEFF',
+    '"a"b',
+    'ab"c',
+  ])('reads back %j byte for byte', (value) => {
+    const [[first, cell, last]] = parseBack(formatCsvRecord(['x', value, 'y']));
+    expect([first, last]).toEqual(['x', 'y']);
+    expect(Buffer.from(cell).equals(Buffer.from(value))).toBe(true);
+  });
 });
 
 describe('formatCsvRecord', () => {

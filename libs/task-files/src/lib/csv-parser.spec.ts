@@ -7,14 +7,43 @@ function parse(text: string, chunkSize = text.length || 1, options = {}): CsvRec
   return [...records, ...parser.end()];
 }
 
-const cells = (text: string, chunkSize?: number): string[][] => parse(text, chunkSize).map((record) => record.cells);
+const cells = (text: string, chunkSize?: number): string[][] =>
+  parse(text, chunkSize).map((record) => record.cells);
 
 describe('CsvParser', () => {
   it.each<[string, string, string[][]]>([
-    ['LF line ends', 'a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-    ['CRLF line ends', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['lone CR line ends', 'a,b\r1,2\r', [['a', 'b'], ['1', '2']]],
-    ['no line break at the end', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
+    [
+      'LF line ends',
+      'a,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'CRLF line ends',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'lone CR line ends',
+      'a,b\r1,2\r',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'no line break at the end',
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['a comma in quotes', 'a,"b,c"\n', [['a', 'b,c']]],
     ['doubled quotes', '"say ""hi""",x', [['say "hi"', 'x']]],
     ['only a doubled quote', '"""",x', [['"', 'x']]],
@@ -25,8 +54,22 @@ describe('CsvParser', () => {
     ['a trailing comma', 'a,\n', [['a', '']]],
     ['a leading comma', ',b\n', [['', 'b']]],
     ['an empty quoted cell', '"",b\n', [['', 'b']]],
-    ['empty lines skipped', '\n\na,b\n\n\r\n1,2\n\n', [['a', 'b'], ['1', '2']]],
-    ['records of empty cells skipped', 'a,b\n,\n"",""\n1,2\n', [['a', 'b'], ['1', '2']]],
+    [
+      'empty lines skipped',
+      '\n\na,b\n\n\r\n1,2\n\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'records of empty cells skipped',
+      'a,b\n,\n"",""\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['a quote inside an unquoted cell is text', 'ab"c,d"\n', [['ab"c', 'd"']]],
     ['spaces are kept', ' a , b \n', [[' a ', ' b ']]],
     ['unicode', 'é,日本,😀\n', [['é', '日本', '😀']]],
@@ -55,9 +98,17 @@ describe('CsvParser', () => {
   });
 
   it.each([
-    ['a data row', 'id,prompt\n1,ok\n2,"never\nclosed\n', 'Row 2 (line 3) has a quote at line 3 that is never closed'],
+    [
+      'a data row',
+      'id,prompt\n1,ok\n2,"never\nclosed\n',
+      'Row 2 (line 3) has a quote at line 3 that is never closed',
+    ],
     ['the header', 'id,"prompt\n1,x\n', 'The header (line 1) has a quote at line 1 that is never closed'],
-    ['a later line of a multi-line row', 'a,b,c\nx,"multi\nline","open\n', 'Row 1 (line 2) has a quote at line 3 that is never closed'],
+    [
+      'a later line of a multi-line row',
+      'a,b,c\nx,"multi\nline","open\n',
+      'Row 1 (line 2) has a quote at line 3 that is never closed',
+    ],
   ])('rejects a quote never closed in %s, naming the row it began on', async (_name, text, message) => {
     const error = await failure(() => parse(text));
     expect(error).toMatchObject({ code: 'E_FILE_FORMAT' });
@@ -67,15 +118,21 @@ describe('CsvParser', () => {
   it('stops at maxRecordChars, hinting at an open quote when there is one', async () => {
     expect(cells('abcd,e\n', undefined)).toEqual([['abcd', 'e']]);
     const long = await failure(() => parse('a\nabcdefghij\n', 3, { maxRecordChars: 5 }));
-    expect(long).toMatchObject({ code: 'E_FILE_FORMAT', message: 'Row 1 (line 2) is longer than 5 characters' });
+    expect(long).toMatchObject({
+      code: 'E_FILE_FORMAT',
+      message: 'Row 1 (line 2) is longer than 5 characters',
+    });
     const open = await failure(() => parse('a\n"abc\ndefghij', 2, { maxRecordChars: 5 }));
-    expect(open.message).toBe('Row 1 (line 2) is longer than 5 characters; is the quote at line 2 never closed?');
+    expect(open.message).toBe(
+      'Row 1 (line 2) is longer than 5 characters; is the quote at line 2 never closed?',
+    );
     // The limit is per record: many short records are fine.
     expect(parse('ab\n'.repeat(100), 7, { maxRecordChars: 2 })).toHaveLength(100);
   });
 
   describe('chunk boundaries', () => {
-    const tricky = 'id,prompt,meta\r\n1,"a ""quoted"", word",x\r\n\r\n2,"multi\r\nline\nand\rCR",""\n3,plain,"""" \r4,"",\n5,é😀日,"x,y"\r\n"6","ab"c,end';
+    const tricky =
+      'id,prompt,meta\r\n1,"a ""quoted"", word",x\r\n\r\n2,"multi\r\nline\nand\rCR",""\n3,plain,"""" \r4,"",\n5,é😀日,"x,y"\r\n"6","ab"c,end';
     const whole = parse(tricky);
 
     it('has a sample worth splitting', () => {
@@ -97,7 +154,12 @@ describe('CsvParser', () => {
     it('gives the same records when split in two at every position', () => {
       for (let at = 0; at <= tricky.length; at++) {
         const parser = new CsvParser();
-        const records = [...parser.push(tricky.slice(0, at)), ...parser.push(''), ...parser.push(tricky.slice(at)), ...parser.end()];
+        const records = [
+          ...parser.push(tricky.slice(0, at)),
+          ...parser.push(''),
+          ...parser.push(tricky.slice(at)),
+          ...parser.end(),
+        ];
         expect(records).toEqual(whole);
       }
     });

@@ -145,7 +145,10 @@ export class CsvParser {
     this.recordChars += to - from;
     if (this.recordChars > this.maxRecordChars) {
       const hint = this.state === QUOTED ? `; is the quote at line ${this.quoteLine} never closed?` : '';
-      throw new GtrError('E_FILE_FORMAT', `${this.rowName()} is longer than ${this.maxRecordChars} characters${hint}`);
+      throw new GtrError(
+        'E_FILE_FORMAT',
+        `${this.rowName()} is longer than ${this.maxRecordChars} characters${hint}`,
+      );
     }
     this.cell += from === 0 && to === text.length ? text : text.slice(from, to);
   }
@@ -166,12 +169,17 @@ export class CsvParser {
   }
 
   private rowName(): string {
-    return this.row === 0 ? `The header (line ${this.recordLine})` : `Row ${this.row} (line ${this.recordLine})`;
+    return this.row === 0
+      ? `The header (line ${this.recordLine})`
+      : `Row ${this.row} (line ${this.recordLine})`;
   }
 }
 
 /** Parses CSV text chunks into records (see `CsvParser`), holding one record at a time. */
-export async function* parseCsv(chunks: AsyncIterable<string>, options: CsvParserOptions = {}): AsyncGenerator<CsvRecord> {
+export async function* parseCsv(
+  chunks: AsyncIterable<string>,
+  options: CsvParserOptions = {},
+): AsyncGenerator<CsvRecord> {
   const parser = new CsvParser(options);
   for await (const chunk of chunks) yield* parser.push(chunk);
   yield* parser.end();

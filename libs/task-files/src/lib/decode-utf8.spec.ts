@@ -2,7 +2,8 @@ import { asyncOf, chunked, collect, failure } from '../../test/chunks';
 import { decodeUtf8 } from './decode-utf8';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const decode = async (chunks: (Uint8Array | string)[]): Promise<string> => (await collect(decodeUtf8(asyncOf(chunks)))).join('');
+const decode = async (chunks: (Uint8Array | string)[]): Promise<string> =>
+  (await collect(decodeUtf8(asyncOf(chunks)))).join('');
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 
 describe('decodeUtf8', () => {
@@ -43,6 +44,9 @@ describe('decodeUtf8', () => {
     ['a lead byte at the end of a valid chunk', [utf8('ab\ncd\n'), bytes(0x61, 0xe6), bytes(0x41, 0x0a)], 3],
   ])('rejects %s with E_FILE_READ naming the line', async (_name, chunks, line) => {
     const error = await failure(decode(chunks));
-    expect(error).toMatchObject({ code: 'E_FILE_READ', message: `The file is not valid UTF-8 (line ${line}); save it as UTF-8` });
+    expect(error).toMatchObject({
+      code: 'E_FILE_READ',
+      message: `The file is not valid UTF-8 (line ${line}); save it as UTF-8`,
+    });
   });
 });

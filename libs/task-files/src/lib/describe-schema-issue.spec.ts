@@ -2,7 +2,8 @@ import { createRunSchema } from '@gtr/domain';
 import { describeSchemaIssue, kindOfSchemaIssue, type SchemaIssue } from './describe-schema-issue';
 
 type RawIssue = Parameters<typeof describeSchemaIssue>[0];
-const describe_ = (issue: Record<string, unknown>): unknown => describeSchemaIssue({ input: 1, path: [], ...issue } as unknown as RawIssue);
+const describe_ = (issue: Record<string, unknown>): unknown =>
+  describeSchemaIssue({ input: 1, path: [], ...issue } as unknown as RawIssue);
 
 describe('describeSchemaIssue', () => {
   it.each<[Record<string, unknown>, string | undefined]>([
@@ -27,7 +28,10 @@ describe('describeSchemaIssue', () => {
   });
 
   it('leaves messages the schema sets itself', () => {
-    const result = createRunSchema.safeParse({ messages: [{ role: 'user', content: '' }] }, { error: describeSchemaIssue });
+    const result = createRunSchema.safeParse(
+      { messages: [{ role: 'user', content: '' }] },
+      { error: describeSchemaIssue },
+    );
     expect(result.error?.issues.map((issue) => issue.message)).toEqual(['must not be empty']);
   });
 });

@@ -6,7 +6,9 @@ type ErrorMap = NonNullable<ParseParams['error']>;
 type RawIssue = Parameters<ErrorMap>[0];
 
 /** A schema issue as the parse result holds it. */
-export type SchemaIssue = NonNullable<ReturnType<typeof createRunSchema.safeParse>['error']>['issues'][number];
+export type SchemaIssue = NonNullable<
+  ReturnType<typeof createRunSchema.safeParse>['error']
+>['issues'][number];
 
 /**
  * A per-parse error map for the domain schemas: short messages in the words the CLI prints
@@ -25,8 +27,10 @@ function describe(issue: RawIssue): string | undefined {
     }
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'string') return min === '1' ? 'must not be empty' : `must be at least ${min} characters`;
-      if (issue.origin === 'array') return min === '1' ? 'must not be empty' : `must hold at least ${min} items`;
+      if (issue.origin === 'string')
+        return min === '1' ? 'must not be empty' : `must be at least ${min} characters`;
+      if (issue.origin === 'array')
+        return min === '1' ? 'must not be empty' : `must hold at least ${min} items`;
       return issue.inclusive === false ? `must be > ${min}` : `must be >= ${min}`;
     }
     case 'invalid_type':

@@ -34,7 +34,8 @@ export function formatResultCsv(result: BatchRowResult): string {
   return formatCsvRecord([
     result.id,
     String(result.success),
-    response?.text ?? (response?.json === undefined || response.json === null ? '' : JSON.stringify(response.json)),
+    response?.text ??
+      (response?.json === undefined || response.json === null ? '' : JSON.stringify(response.json)),
     result.error ?? '',
     result.errorCode ?? '',
     usage ? String(usage.promptTokens) : '',

@@ -13,7 +13,12 @@ const succeeded: BatchRowResult = {
   errorCode: null,
   usage: { promptTokens: 12, completionTokens: 34, totalTokens: 46, cachedTokens: 0 },
   cost: 0.00000123,
-  timings: { createdAt: '2025-05-01T12:00:00.000Z', startedAt: '2025-05-01T12:00:01.000Z', finishedAt: '2025-05-01T12:00:02.500Z', durationMs: 1500 },
+  timings: {
+    createdAt: '2025-05-01T12:00:00.000Z',
+    startedAt: '2025-05-01T12:00:01.000Z',
+    finishedAt: '2025-05-01T12:00:02.500Z',
+    durationMs: 1500,
+  },
   attempts: 1,
   metadata: { team: 'qa' },
   prompt: 'Write a poem, with "quotes"\nand lines',
@@ -61,9 +66,13 @@ describe('formatResultJsonl', () => {
   });
 
   it('keeps the text and the JSON of a response', () => {
-    const json = JSON.parse(formatResultJsonl({ ...succeeded, response: { text: '{"a":1}', json: { a: 1 } } }));
+    const json = JSON.parse(
+      formatResultJsonl({ ...succeeded, response: { text: '{"a":1}', json: { a: 1 } } }),
+    );
     expect(json.response).toEqual({ text: '{"a":1}', json: { a: 1 } });
-    expect(JSON.parse(formatResultJsonl({ ...succeeded, response: { text: 'x', json: undefined } })).response).toEqual({ text: 'x', json: null });
+    expect(
+      JSON.parse(formatResultJsonl({ ...succeeded, response: { text: 'x', json: undefined } })).response,
+    ).toEqual({ text: 'x', json: null });
     expect(JSON.parse(formatResultJsonl(succeeded)).usage).toEqual(succeeded.usage);
   });
 });
@@ -126,7 +135,9 @@ describe('formatResultCsv', () => {
   });
 
   it('writes the JSON of a response without text', () => {
-    expect(cellsOf(formatResultCsv({ ...succeeded, response: { text: null, json: { a: [1, 'x,y'] } } }))[0][2]).toBe('{"a":[1,"x,y"]}');
+    expect(
+      cellsOf(formatResultCsv({ ...succeeded, response: { text: null, json: { a: [1, 'x,y'] } } }))[0][2],
+    ).toBe('{"a":[1,"x,y"]}');
     expect(cellsOf(formatResultCsv({ ...succeeded, response: { text: null, json: null } }))[0][2]).toBe('');
   });
 });

@@ -12,5 +12,6 @@ export async function* formatResults(
   format: TaskFileFormat,
 ): AsyncGenerator<string> {
   if (format === 'csv') yield RESULT_CSV_HEADER;
-  for await (const result of results) yield format === 'csv' ? formatResultCsv(result) : formatResultJsonl(result);
+  for await (const result of results)
+    yield format === 'csv' ? formatResultCsv(result) : formatResultJsonl(result);
 }

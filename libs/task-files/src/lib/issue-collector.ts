@@ -23,6 +23,10 @@ export class IssueCollector {
     if (this.kinds.size === 0) return null;
     if (this.kinds.size > 1) return 'E_VALIDATION';
     const [kind] = this.kinds;
-    return kind === 'missing' ? 'E_VALIDATION_MISSING_FIELD' : kind === 'type' ? 'E_VALIDATION_TYPE' : 'E_VALIDATION';
+    return kind === 'missing'
+      ? 'E_VALIDATION_MISSING_FIELD'
+      : kind === 'type'
+        ? 'E_VALIDATION_TYPE'
+        : 'E_VALIDATION';
   }
 }

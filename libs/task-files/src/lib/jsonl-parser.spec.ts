@@ -48,9 +48,15 @@ describe('JsonlParser', () => {
   it('stops at maxRecordChars, in one chunk or across chunks', async () => {
     expect(parse('{"a":1}\n', undefined, { maxRecordChars: 7 })).toHaveLength(1);
     const oneChunk = await failure(() => parse('{"a":1}\n{"a":12345}\n', undefined, { maxRecordChars: 7 }));
-    expect(oneChunk).toMatchObject({ code: 'E_FILE_FORMAT', message: 'Row 2 (line 2) is longer than 7 characters' });
+    expect(oneChunk).toMatchObject({
+      code: 'E_FILE_FORMAT',
+      message: 'Row 2 (line 2) is longer than 7 characters',
+    });
     const across = await failure(() => parse('{"a":"1234567890"}', 3, { maxRecordChars: 7 }));
-    expect(across).toMatchObject({ code: 'E_FILE_FORMAT', message: 'Row 1 (line 1) is longer than 7 characters' });
+    expect(across).toMatchObject({
+      code: 'E_FILE_FORMAT',
+      message: 'Row 1 (line 1) is longer than 7 characters',
+    });
   });
 
   it('parseJsonl streams records from async chunks', async () => {

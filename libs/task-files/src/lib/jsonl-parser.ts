@@ -77,13 +77,19 @@ export class JsonlParser {
 
   private check(length: number): void {
     if (length > this.maxRecordChars) {
-      throw new GtrError('E_FILE_FORMAT', `Row ${this.row + 1} (line ${this.line}) is longer than ${this.maxRecordChars} characters`);
+      throw new GtrError(
+        'E_FILE_FORMAT',
+        `Row ${this.row + 1} (line ${this.line}) is longer than ${this.maxRecordChars} characters`,
+      );
     }
   }
 }
 
 /** Parses JSONL text chunks into records (see `JsonlParser`), holding one line at a time. */
-export async function* parseJsonl(chunks: AsyncIterable<string>, options: JsonlParserOptions = {}): AsyncGenerator<JsonlRecord> {
+export async function* parseJsonl(
+  chunks: AsyncIterable<string>,
+  options: JsonlParserOptions = {},
+): AsyncGenerator<JsonlRecord> {
   const parser = new JsonlParser(options);
   for await (const chunk of chunks) yield* parser.push(chunk);
   yield* parser.end();

@@ -39,9 +39,21 @@ describe('readTaskFile', () => {
   });
 
   it.each([
-    ['a path without a known extension', () => readTaskFile('/data/tasks.txt'), 'Cannot tell the task file format: "tasks.txt" has no .csv, .jsonl or .ndjson extension; rename it or give the format (csv or jsonl)'],
-    ['chunks without a name', () => readTaskFile(['x']), 'Cannot tell the task file format: the file has no name; rename it or give the format (csv or jsonl)'],
-    ['an extension named like an Object property', () => readTaskFile('C:\\data\\tasks.constructor'), '"tasks.constructor" has no .csv'],
+    [
+      'a path without a known extension',
+      () => readTaskFile('/data/tasks.txt'),
+      'Cannot tell the task file format: "tasks.txt" has no .csv, .jsonl or .ndjson extension; rename it or give the format (csv or jsonl)',
+    ],
+    [
+      'chunks without a name',
+      () => readTaskFile(['x']),
+      'Cannot tell the task file format: the file has no name; rename it or give the format (csv or jsonl)',
+    ],
+    [
+      'an extension named like an Object property',
+      () => readTaskFile('C:\\data\\tasks.constructor'),
+      '"tasks.constructor" has no .csv',
+    ],
   ])('rejects %s with E_FILE_FORMAT at once', async (_name, open, message) => {
     const error = await failure(open);
     expect(error).toMatchObject({ code: 'E_FILE_FORMAT' });
@@ -49,10 +61,25 @@ describe('readTaskFile', () => {
   });
 
   it.each([
-    ['a file that does not exist', () => join(dir, 'missing.csv'), 'E_FILE_NOT_FOUND', /^File not found: .*missing\.csv$/],
-    ['a path through a file', () => join(file('plain.csv', 'x'), 'below.csv'), 'E_FILE_NOT_FOUND', /^File not found: /],
+    [
+      'a file that does not exist',
+      () => join(dir, 'missing.csv'),
+      'E_FILE_NOT_FOUND',
+      /^File not found: .*missing\.csv$/,
+    ],
+    [
+      'a path through a file',
+      () => join(file('plain.csv', 'x'), 'below.csv'),
+      'E_FILE_NOT_FOUND',
+      /^File not found: /,
+    ],
     ['a folder', () => join(dir, 'folder.csv'), 'E_FILE_READ', /it is a folder$/],
-    ['bytes that are not UTF-8', () => file('latin1.csv', Buffer.from('id,prompt\n1,caf\xe9\n', 'latin1')), 'E_FILE_READ', /not valid UTF-8 \(line 2\)/],
+    [
+      'bytes that are not UTF-8',
+      () => file('latin1.csv', Buffer.from('id,prompt\n1,caf\xe9\n', 'latin1')),
+      'E_FILE_READ',
+      /not valid UTF-8 \(line 2\)/,
+    ],
   ])('rejects %s', async (_name, pathOf, code, message) => {
     require('node:fs').mkdirSync(join(dir, 'folder.csv'), { recursive: true });
     const error = await failure(validateTaskFile(pathOf()));
@@ -69,15 +96,21 @@ describe('readTaskFile', () => {
       code: 'E_FILE_READ',
       message: 'Cannot read the task file: permission denied',
     });
-    await expect(validateTaskFile(failing('ECONNRESET'), { format: 'csv' })).rejects.toMatchObject({ message: 'Cannot read the task file (ECONNRESET)' });
-    await expect(validateTaskFile(failing(), { format: 'csv' })).rejects.toMatchObject({ message: 'Cannot read the task file (connection reset)' });
+    await expect(validateTaskFile(failing('ECONNRESET'), { format: 'csv' })).rejects.toMatchObject({
+      message: 'Cannot read the task file (ECONNRESET)',
+    });
+    await expect(validateTaskFile(failing(), { format: 'csv' })).rejects.toMatchObject({
+      message: 'Cannot read the task file (connection reset)',
+    });
   });
 
   it('reads a Node stream and a web stream', async () => {
     const node = Readable.from([Buffer.from('prompt\n'), Buffer.from('a\nb\n')]);
     expect(await collect(readTaskFile(node, { format: 'csv' }))).toHaveLength(2);
     const web = new Blob(['{"prompt":"a"}\n{"prompt":"b"}']).stream();
-    expect(await collect(readTaskFile(web as unknown as AsyncIterable<Uint8Array>, { format: 'jsonl' }))).toHaveLength(2);
+    expect(
+      await collect(readTaskFile(web as unknown as AsyncIterable<Uint8Array>, { format: 'jsonl' })),
+    ).toHaveLength(2);
   });
 
   it('yields the valid rows, then throws with the code and the first issues when some were invalid', async () => {
@@ -96,16 +129,26 @@ describe('readTaskFile', () => {
 
   it('says how many more issues there were in the error', async () => {
     const error = await failure(collect(readTaskFile(['id,prompt\n1,\n2,\n3,\n'], { format: 'csv' })));
-    expect(error.message).toBe('3 of 3 rows are invalid: row 1, prompt is required (or give messages) (and 2 more)');
+    expect(error.message).toBe(
+      '3 of 3 rows are invalid: row 1, prompt is required (or give messages) (and 2 more)',
+    );
   });
 
   it('with skipInvalid, yields the valid rows and tells about each invalid one', async () => {
     const invalid: [number, FieldIssue[]][] = [];
-    const reader = readTaskFile(asyncOfLines('{"prompt":"a"}', '{"prompt":"b","temperature":9,"max_tokens":0}', 'oops', '{"prompt":"d"}'), {
-      format: 'jsonl',
-      skipInvalid: true,
-      onInvalidRow: (row, issues) => invalid.push([row, issues]),
-    });
+    const reader = readTaskFile(
+      asyncOfLines(
+        '{"prompt":"a"}',
+        '{"prompt":"b","temperature":9,"max_tokens":0}',
+        'oops',
+        '{"prompt":"d"}',
+      ),
+      {
+        format: 'jsonl',
+        skipInvalid: true,
+        onInvalidRow: (row, issues) => invalid.push([row, issues]),
+      },
+    );
     const rows = await collect(reader);
     expect(rows.map((row) => row.id)).toEqual(['1', '4']);
     expect(invalid).toEqual([
@@ -118,7 +161,13 @@ describe('readTaskFile', () => {
       ],
       [3, [{ row: 3, field: '(row)', message: 'is not valid JSON' }]],
     ]);
-    expect(reader.report).toMatchObject({ total: 4, valid: 2, invalid: 2, code: 'E_VALIDATION', moreIssues: 0 });
+    expect(reader.report).toMatchObject({
+      total: 4,
+      valid: 2,
+      invalid: 2,
+      code: 'E_VALIDATION',
+      moreIssues: 0,
+    });
   });
 
   it('keeps the report up to date while reading, reads only as far as it is iterated, and only once', async () => {
@@ -142,7 +191,9 @@ describe('readTaskFile', () => {
   it('round-trips 2,000 generated rows over 64 KiB: every prompt comes back byte for byte', async () => {
     const { formatCsvRecord } = await import('./csv-format');
     const prompts = generatedPrompts(2000);
-    const text = formatCsvRecord(['id', 'prompt']) + prompts.map((prompt, i) => formatCsvRecord([`r${i}`, prompt])).join('');
+    const text =
+      formatCsvRecord(['id', 'prompt']) +
+      prompts.map((prompt, i) => formatCsvRecord([`r${i}`, prompt])).join('');
     const bytes = Buffer.from(text, 'utf8');
     expect(bytes.length).toBeGreaterThan(64 * 1024);
     const rows = await collect(readTaskFile(file('round-trip.csv', bytes)));
@@ -160,7 +211,23 @@ function asyncOfLines(...lines: string[]): AsyncIterable<string> {
 
 /** Prompts with quotes, commas, LF, CRLF, CR, spaces and unicode, from a fixed seed. */
 function generatedPrompts(count: number): string[] {
-  const parts = ['"', '""', ',', '\n', '\r\n', '\r', ' ', 'word', 'é', '日本語', '😀', '\uFEFF', '\t', "'", 'a "quoted", text'];
+  const parts = [
+    '"',
+    '""',
+    ',',
+    '\n',
+    '\r\n',
+    '\r',
+    ' ',
+    'word',
+    'é',
+    '日本語',
+    '😀',
+    '\uFEFF',
+    '\t',
+    "'",
+    'a "quoted", text',
+  ];
   let seed = 42;
   const next = (): number => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;

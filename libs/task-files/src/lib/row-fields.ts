@@ -30,12 +30,16 @@ export class RowFields {
 
   /** The first present field among `names`; when several are, an issue and undefined. */
   find(...names: string[]): FoundField | undefined {
-    const present = names.filter((name) => this.present(name));
-    if (present.length > 1) {
-      this.issue(present[1], `cannot be combined with ${present[0]}; give one of them`, 'invalid');
-      return undefined;
+    let found: FoundField | undefined;
+    for (const name of names) {
+      if (!this.present(name)) continue;
+      if (found) {
+        this.issue(name, `cannot be combined with ${found.name}; give one of them`, 'invalid');
+        return undefined;
+      }
+      found = { name, value: this.raw(name) };
     }
-    return present.length ? { name: present[0], value: this.raw(present[0]) } : undefined;
+    return found;
   }
 
   /** A number field: in CSV parsed strictly (an issue when it is not a number). */

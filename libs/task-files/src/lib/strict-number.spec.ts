@@ -15,7 +15,10 @@ describe('parseStrictNumber', () => {
     expect(parseStrictNumber(text)).toBe(value);
   });
 
-  it.each(['', ' ', 'abc', '1x', '0x10', 'Infinity', 'NaN', '1,5', '1e999', '--1', '.'])('rejects %j', (text) => {
-    expect(parseStrictNumber(text)).toBeUndefined();
-  });
+  it.each(['', ' ', 'abc', '1x', '0x10', 'Infinity', 'NaN', '1,5', '1e999', '--1', '.'])(
+    'rejects %j',
+    (text) => {
+      expect(parseStrictNumber(text)).toBeUndefined();
+    },
+  );
 });

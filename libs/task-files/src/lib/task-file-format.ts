@@ -19,8 +19,13 @@ export function taskFileFormatOf(fileName: string | undefined, explicit?: TaskFi
   const match = fileName ? /\.([A-Za-z0-9]+)$/.exec(fileName) : null;
   const format = match ? BY_EXTENSION.get(match[1].toLowerCase()) : undefined;
   if (format) return format;
-  const what = fileName ? `"${baseName(fileName)}" has no .csv, .jsonl or .ndjson extension` : 'the file has no name';
-  throw new GtrError('E_FILE_FORMAT', `Cannot tell the task file format: ${what}; rename it or give the format (csv or jsonl)`);
+  const what = fileName
+    ? `"${baseName(fileName)}" has no .csv, .jsonl or .ndjson extension`
+    : 'the file has no name';
+  throw new GtrError(
+    'E_FILE_FORMAT',
+    `Cannot tell the task file format: ${what}; rename it or give the format (csv or jsonl)`,
+  );
 }
 
 function baseName(path: string): string {

@@ -43,7 +43,8 @@ function toFileError(error: unknown, path: string | undefined): GtrError {
     case 'EISDIR':
       return new GtrError('E_FILE_READ', `Cannot read ${name}: it is a folder`);
     default: {
-      const reason = typeof code === 'string' ? code : ((error as { message?: unknown } | null)?.message ?? String(error));
+      const reason =
+        typeof code === 'string' ? code : ((error as { message?: unknown } | null)?.message ?? String(error));
       return new GtrError('E_FILE_READ', `Cannot read ${name} (${String(reason)})`);
     }
   }

@@ -4,7 +4,14 @@ import { type FoundField, type RowFields } from './row-fields';
 import { type TaskFileRow } from './task-file-row';
 
 /** Columns or keys that, in task mode, are about the row rather than the task's variables. */
-export const RESERVED_TASK_FIELDS: readonly string[] = ['id', 'metadata', 'idempotency_key', 'idempotencyKey', 'corr_id', 'corrId'];
+export const RESERVED_TASK_FIELDS: readonly string[] = [
+  'id',
+  'metadata',
+  'idempotency_key',
+  'idempotencyKey',
+  'corr_id',
+  'corrId',
+];
 
 const MISSING = Symbol('missing');
 
@@ -16,7 +23,11 @@ const MISSING = Symbol('missing');
  * `id` is the row's id as the reader read it (undefined when it was invalid). Returns the
  * normalised row, or undefined after adding its issues to `fields.issues`.
  */
-export function readTaskRow(fields: RowFields, variables: readonly string[], id: string | undefined): TaskFileRow | undefined {
+export function readTaskRow(
+  fields: RowFields,
+  variables: readonly string[],
+  id: string | undefined,
+): TaskFileRow | undefined {
   const before = fields.issues.length;
   const corrId = fields.identifier(fields.find('corr_id', 'corrId'));
   const metadata = checked(fields, fields.find('metadata'), 'metadata');
@@ -49,7 +60,11 @@ export function readTaskRow(fields: RowFields, variables: readonly string[], id:
 }
 
 /** A field checked with the API's schema for it (the same rules as an ad-hoc run). */
-function checked(fields: RowFields, field: FoundField | undefined, key: 'metadata' | 'idempotencyKey'): unknown {
+function checked(
+  fields: RowFields,
+  field: FoundField | undefined,
+  key: 'metadata' | 'idempotencyKey',
+): unknown {
   if (!field) return undefined;
   const value = key === 'metadata' ? fields.json(field) : field.value;
   if (value === undefined) return undefined;
@@ -64,7 +79,12 @@ function lookup(value: unknown, path: readonly string[]): unknown {
   let current = value;
   if (current === undefined) return MISSING;
   for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, key)) return MISSING;
+    if (
+      typeof current !== 'object' ||
+      current === null ||
+      !Object.prototype.hasOwnProperty.call(current, key)
+    )
+      return MISSING;
     current = (current as Record<string, unknown>)[key];
   }
   return current;

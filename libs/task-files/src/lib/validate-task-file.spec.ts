@@ -4,8 +4,10 @@ import { readTaskFile } from './read-task-file';
 import { type TaskFileOptions } from './task-file-options';
 import { validateTaskFile } from './validate-task-file';
 
-const csv = (text: string, options: Partial<TaskFileOptions> = {}) => validateTaskFile([text], { format: 'csv', ...options } as TaskFileOptions);
-const jsonl = (text: string, options: Partial<TaskFileOptions> = {}) => validateTaskFile([text], { format: 'jsonl', ...options } as TaskFileOptions);
+const csv = (text: string, options: Partial<TaskFileOptions> = {}) =>
+  validateTaskFile([text], { format: 'csv', ...options } as TaskFileOptions);
+const jsonl = (text: string, options: Partial<TaskFileOptions> = {}) =>
+  validateTaskFile([text], { format: 'jsonl', ...options } as TaskFileOptions);
 const csvRows = (text: string) => collect(readTaskFile([text], { format: 'csv', skipInvalid: true }));
 const jsonlRows = (text: string) => collect(readTaskFile([text], { format: 'jsonl', skipInvalid: true }));
 const lines = (...objects: unknown[]) => objects.map((object) => JSON.stringify(object)).join('\n');
@@ -41,13 +43,30 @@ describe('validateTaskFile, ad-hoc rows', () => {
         batchId: 'batch-9',
       },
     ]);
-    expect(await csv(file)).toEqual({ format: 'csv', total: 2, valid: 2, invalid: 0, issues: [], moreIssues: 0, code: null, ignoredFields: [] });
+    expect(await csv(file)).toEqual({
+      format: 'csv',
+      total: 2,
+      valid: 2,
+      invalid: 0,
+      issues: [],
+      moreIssues: 0,
+      code: null,
+      ignoredFields: [],
+    });
   });
 
   it('reads the same rows from JSONL, with max_tokens, corr_id, system and messages', async () => {
     const file = lines(
       { id: 'a', prompt: 'Hi', system: 'Be brief', temperature: 0, max_tokens: 5, corr_id: 'c-1' },
-      { id: 'b', messages: [{ role: 'system', content: 's' }, { role: 'user', content: 'u' }], batchId: 'b-1', idempotencyKey: 'k' },
+      {
+        id: 'b',
+        messages: [
+          { role: 'system', content: 's' },
+          { role: 'user', content: 'u' },
+        ],
+        batchId: 'b-1',
+        idempotencyKey: 'k',
+      },
     );
     expect(await jsonlRows(file)).toEqual([
       {
@@ -95,26 +114,81 @@ describe('validateTaskFile, ad-hoc rows', () => {
     ['temperature with a unit', 'prompt,temperature\nx,1x', 'temperature', 'must be a number'],
     ['maxTokens not an integer', 'prompt,maxTokens\nx,1.5', 'maxTokens', 'must be an integer'],
     ['max_tokens of 0', 'prompt,max_tokens\nx,0', 'max_tokens', 'must be >= 1'],
-    ['maxTokens and max_tokens', 'prompt,maxTokens,max_tokens\nx,1,2', 'max_tokens', 'cannot be combined with maxTokens; give one of them'],
+    [
+      'maxTokens and max_tokens',
+      'prompt,maxTokens,max_tokens\nx,1,2',
+      'max_tokens',
+      'cannot be combined with maxTokens; give one of them',
+    ],
     ['no prompt nor messages', 'id,model\n1,gpt-4o', 'prompt', 'is required (or give messages)'],
     ['an empty prompt cell', 'id,prompt\n1,', 'prompt', 'is required (or give messages)'],
     ['messages that are not JSON', 'messages\n[{oops', 'messages', 'is not valid JSON'],
     ['messages that are not an array', 'messages\n"{""role"":""user""}"', 'messages', 'must be a JSON array'],
     ['no messages', 'messages\n[]', 'messages', 'must hold at least one message'],
-    ['a message with an unknown role', 'messages\n"[{""role"":""robot"",""content"":""x""}]"', 'messages.0.role', 'must be one of "system", "user", "assistant"'],
+    [
+      'a message with an unknown role',
+      'messages\n"[{""role"":""robot"",""content"":""x""}]"',
+      'messages.0.role',
+      'must be one of "system", "user", "assistant"',
+    ],
     ['a message without content', 'messages\n"[{""role"":""user""}]"', 'messages.0.content', 'is required'],
-    ['a message with empty content', 'messages\n"[{""role"":""user"",""content"":""""}]"', 'messages.0.content', 'must not be empty'],
-    ['prompt and messages', 'prompt,messages\nx,"[{""role"":""user"",""content"":""y""}]"', 'messages', 'cannot be combined with prompt'],
-    ['system and messages', 'system,messages\nx,"[{""role"":""user"",""content"":""y""}]"', 'system', 'cannot be combined with messages; add a system message instead'],
+    [
+      'a message with empty content',
+      'messages\n"[{""role"":""user"",""content"":""""}]"',
+      'messages.0.content',
+      'must not be empty',
+    ],
+    [
+      'prompt and messages',
+      'prompt,messages\nx,"[{""role"":""user"",""content"":""y""}]"',
+      'messages',
+      'cannot be combined with prompt',
+    ],
+    [
+      'system and messages',
+      'system,messages\nx,"[{""role"":""user"",""content"":""y""}]"',
+      'system',
+      'cannot be combined with messages; add a system message instead',
+    ],
     ['metadata that is not an object', 'prompt,metadata\nx,[1]', 'metadata', 'must be a JSON object'],
     ['metadata that is not JSON', 'prompt,metadata\nx,{team}', 'metadata', 'is not valid JSON'],
-    ['a model name too long', `prompt,model\nx,${'m'.repeat(201)}`, 'model', 'must be at most 200 characters'],
-    ['an idempotency key too long', `prompt,idempotency_key\nx,${'k'.repeat(201)}`, 'idempotency_key', 'must be at most 200 characters'],
+    [
+      'a model name too long',
+      `prompt,model\nx,${'m'.repeat(201)}`,
+      'model',
+      'must be at most 200 characters',
+    ],
+    [
+      'an idempotency key too long',
+      `prompt,idempotency_key\nx,${'k'.repeat(201)}`,
+      'idempotency_key',
+      'must be at most 200 characters',
+    ],
     ['an id too long', `id,prompt\n${'i'.repeat(201)},x`, 'id', 'must be at most 200 characters'],
-    ['a batch id too long', `batch_id,prompt\n${'b'.repeat(201)},x`, 'batch_id', 'must be at most 200 characters'],
-    ['both corr_id and corrId', 'corr_id,corrId,prompt\na,b,x', 'corrId', 'cannot be combined with corr_id; give one of them'],
-    ['a prompt over the limit', `prompt\n${'p'.repeat(MAX_PROMPT_CHARS + 1)}`, 'prompt', `is ${MAX_PROMPT_CHARS + 1} characters; the limit is ${MAX_PROMPT_CHARS}`],
-    ['text after a closing quote', 'id,prompt\n1,"a"b', 'prompt', 'has text after its closing quote: quote the whole cell and double each quote inside it'],
+    [
+      'a batch id too long',
+      `batch_id,prompt\n${'b'.repeat(201)},x`,
+      'batch_id',
+      'must be at most 200 characters',
+    ],
+    [
+      'both corr_id and corrId',
+      'corr_id,corrId,prompt\na,b,x',
+      'corrId',
+      'cannot be combined with corr_id; give one of them',
+    ],
+    [
+      'a prompt over the limit',
+      `prompt\n${'p'.repeat(MAX_PROMPT_CHARS + 1)}`,
+      'prompt',
+      `is ${MAX_PROMPT_CHARS + 1} characters; the limit is ${MAX_PROMPT_CHARS}`,
+    ],
+    [
+      'text after a closing quote',
+      'id,prompt\n1,"a"b',
+      'prompt',
+      'has text after its closing quote: quote the whole cell and double each quote inside it',
+    ],
     ['more cells than the header', 'id,prompt\n1,x,extra', '(row)', 'has 3 cells; the header has 2'],
   ])('CSV: %s', async (_name, file, field, message) => {
     const report = await csv(file);
@@ -169,14 +243,28 @@ describe('validateTaskFile, ad-hoc rows', () => {
 
   it('reports every issue of a row, in order', async () => {
     const report = await csv('id,prompt,temperature,max_tokens,metadata\n1,,3,0,[]\n');
-    expect(report.issues.map((issue) => issue.field)).toEqual(['prompt', 'temperature', 'max_tokens', 'metadata']);
+    expect(report.issues.map((issue) => issue.field)).toEqual([
+      'prompt',
+      'temperature',
+      'max_tokens',
+      'metadata',
+    ]);
     expect(report.code).toBe('E_VALIDATION');
   });
 
   it('keeps the first 100 issues and counts the rest', async () => {
-    const file = ['prompt,temperature', ...Array.from({ length: 150 }, (_, i) => `p${i},${i % 2 ? 'abc' : '5'}`)].join('\n');
+    const file = [
+      'prompt,temperature',
+      ...Array.from({ length: 150 }, (_, i) => `p${i},${i % 2 ? 'abc' : '5'}`),
+    ].join('\n');
     const report = await csv(file);
-    expect(report).toMatchObject({ total: 150, valid: 0, invalid: 150, moreIssues: 50, code: 'E_VALIDATION_TYPE' });
+    expect(report).toMatchObject({
+      total: 150,
+      valid: 0,
+      invalid: 150,
+      moreIssues: 50,
+      code: 'E_VALIDATION_TYPE',
+    });
     expect(report.issues).toHaveLength(100);
     expect(report.issues[0]).toEqual({ row: 1, field: 'temperature', message: 'must be <= 2' });
     expect(report.issues[99]).toEqual({ row: 100, field: 'temperature', message: 'must be a number' });
@@ -195,7 +283,9 @@ describe('validateTaskFile, ad-hoc rows', () => {
 
   it('lists the columns and keys it ignores', async () => {
     expect((await csv('id,prompt,notes,category,\n1,x,n,c,\n')).ignoredFields).toEqual(['notes', 'category']);
-    expect((await jsonl(lines({ prompt: 'x', note: 1 }, { prompt: 'y', note: 2, tag: 't' }))).ignoredFields).toEqual(['note', 'tag']);
+    expect(
+      (await jsonl(lines({ prompt: 'x', note: 1 }, { prompt: 'y', note: 2, tag: 't' }))).ignoredFields,
+    ).toEqual(['note', 'tag']);
     const many = ['prompt', ...Array.from({ length: 30 }, (_, i) => `c${i}`)].join(',');
     expect((await csv(`${many}\nx\n`)).ignoredFields).toHaveLength(20);
   });
@@ -216,8 +306,16 @@ describe('validateTaskFile, ad-hoc rows', () => {
   it.each([
     ['an empty file', '', 'The file has no rows'],
     ['a header without rows', 'id,prompt\r\n\r\n', 'The file has no rows'],
-    ['a duplicate column', 'id,prompt, id\n1,x,y\n', 'The header names the column "id" twice (columns 1 and 3)'],
-    ['a quote never closed', 'id,prompt\n1,"open\n2,x\n', 'Row 1 (line 2) has a quote at line 2 that is never closed'],
+    [
+      'a duplicate column',
+      'id,prompt, id\n1,x,y\n',
+      'The header names the column "id" twice (columns 1 and 3)',
+    ],
+    [
+      'a quote never closed',
+      'id,prompt\n1,"open\n2,x\n',
+      'Row 1 (line 2) has a quote at line 2 that is never closed',
+    ],
   ])('rejects %s with E_FILE_FORMAT', async (_name, file, message) => {
     const error = await failure(csv(file));
     expect(error).toMatchObject({ code: 'E_FILE_FORMAT' });
@@ -229,10 +327,19 @@ describe('validateTaskFile, task rows', () => {
   const task = { mode: 'task', variables: ['name', 'topic'] } as const;
 
   it('reads each row as the values of the task variables, with the reserved fields passed through', async () => {
-    const file = 'id,name,topic,notes,metadata,idempotency_key,corr_id\nr1,Ada,"math, mostly",n,"{""a"":1}",k1,c1\n,Bob,,,,,\n';
+    const file =
+      'id,name,topic,notes,metadata,idempotency_key,corr_id\nr1,Ada,"math, mostly",n,"{""a"":1}",k1,c1\n,Bob,,,,,\n';
     const rows = await collect(readTaskFile([file], { format: 'csv', ...task }));
     expect(rows).toEqual([
-      { row: 1, id: 'r1', params: {}, metadata: { a: 1 }, idempotencyKey: 'k1', corrId: 'c1', variables: { name: 'Ada', topic: 'math, mostly' } },
+      {
+        row: 1,
+        id: 'r1',
+        params: {},
+        metadata: { a: 1 },
+        idempotencyKey: 'k1',
+        corrId: 'c1',
+        variables: { name: 'Ada', topic: 'math, mostly' },
+      },
       { row: 2, id: '2', params: {}, metadata: {}, variables: { name: 'Bob', topic: '' } },
     ]);
     expect((await csv(file, task)).ignoredFields).toEqual(['notes']);
@@ -250,21 +357,41 @@ describe('validateTaskFile, task rows', () => {
   it('looks dotted variables up along their path, any JSON value counting but undefined', async () => {
     const options = { mode: 'task', variables: ['user.name', 'user.tags.0', 'count', 'id'] } as const;
     const rows = await collect(
-      readTaskFile([lines({ id: 'a', user: { name: 'Ada', tags: ['x'] }, count: 0 }, { id: 'b', user: { name: null, tags: [false] }, count: null, extra: 1 })], {
-        format: 'jsonl',
-        ...options,
-      }),
+      readTaskFile(
+        [
+          lines(
+            { id: 'a', user: { name: 'Ada', tags: ['x'] }, count: 0 },
+            { id: 'b', user: { name: null, tags: [false] }, count: null, extra: 1 },
+          ),
+        ],
+        {
+          format: 'jsonl',
+          ...options,
+        },
+      ),
     );
     expect(rows.map((row) => row.variables)).toEqual([
       { user: { name: 'Ada', tags: ['x'] }, count: 0, id: 'a' },
       { user: { name: null, tags: [false] }, count: null, id: 'b' },
     ]);
-    const report = await jsonl(lines({ user: 'Ada', count: 1, id: 'x' }, { user: { tags: [] }, id: 'y' }), options);
-    expect(report.issues.map((issue) => `${issue.row}:${issue.field}`)).toEqual(['1:user.name', '1:user.tags.0', '2:user.name', '2:user.tags.0', '2:count']);
+    const report = await jsonl(
+      lines({ user: 'Ada', count: 1, id: 'x' }, { user: { tags: [] }, id: 'y' }),
+      options,
+    );
+    expect(report.issues.map((issue) => `${issue.row}:${issue.field}`)).toEqual([
+      '1:user.name',
+      '1:user.tags.0',
+      '2:user.name',
+      '2:user.tags.0',
+      '2:count',
+    ]);
   });
 
   it('checks the reserved fields with the API rules', async () => {
-    const report = await csv(`name,topic,metadata,idempotency_key,id\na,b,[],${'k'.repeat(201)},\na,b,nope,,\n`, task);
+    const report = await csv(
+      `name,topic,metadata,idempotency_key,id\na,b,[],${'k'.repeat(201)},\na,b,nope,,\n`,
+      task,
+    );
     expect(report.issues).toEqual([
       { row: 1, field: 'metadata', message: 'must be a JSON object' },
       { row: 1, field: 'idempotency_key', message: 'must be at most 200 characters' },

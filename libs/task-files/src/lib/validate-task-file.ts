@@ -9,7 +9,10 @@ import { type TaskFileReport } from './task-file-report';
  * throw as in `readTaskFile`.
  * @throws GtrError `E_FILE_NOT_FOUND`, `E_FILE_READ` or `E_FILE_FORMAT`.
  */
-export async function validateTaskFile(source: TaskFileSource, options: TaskFileOptions = {}): Promise<TaskFileReport> {
+export async function validateTaskFile(
+  source: TaskFileSource,
+  options: TaskFileOptions = {},
+): Promise<TaskFileReport> {
   const reader = readTaskFile(source, { ...options, skipInvalid: true });
   for await (const _row of reader) {
     // only counted

@@ -1,4 +1,4 @@
-import { RunsRepository } from '@gtr/data';
+import { ALL_MIGRATIONS, RunsRepository } from '@gtr/data';
 import { createTestDatabase } from './create-test-database';
 import { createTestTenant } from './create-test-tenant';
 import { makeRunInput } from './make-run-input';
@@ -20,7 +20,7 @@ describe('test database helpers', () => {
         `SELECT (SELECT count(*)::int FROM runs) AS runs, (SELECT count(*)::int FROM tenants) AS tenants,
                 (SELECT count(*)::int FROM schema_migrations) AS migrations`,
       );
-      expect({ runs, tenants, migrations }).toEqual({ runs: 0, tenants: 0, migrations: 1 });
+      expect({ runs, tenants, migrations }).toEqual({ runs: 0, tenants: 0, migrations: ALL_MIGRATIONS.length });
     } finally {
       await db.drop();
     }

@@ -1,3 +1,4 @@
+import { DEFAULT_RATE_LIMIT_POLICY } from '@gtr/engine';
 import { Command, InvalidArgumentError } from 'commander';
 
 /** What one benchmark invocation runs. */
@@ -13,8 +14,16 @@ export interface BenchOptions {
   /** Completion budget of every request (`max_tokens`). */
   maxTokens: number;
   redisUrl: string;
+  /** The limiter's `jitterMs` (default: the policy's). */
+  jitterMs: number;
   /** Also run the plain SDK loop without limiter. */
   raw: boolean;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be an integer >= 0');
+  return n;
 }
 
 function positiveInt(value: string): number {
@@ -26,13 +35,21 @@ function positiveInt(value: string): number {
 /** Parses the command line (`node rate-limit.js --seconds 10 …`). */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const command = new Command('rate-limit')
-    .description('Throughput and 429s of the shared rate limiter against mock-llm, from two worker processes.')
+    .description(
+      'Throughput and 429s of the shared rate limiter against mock-llm, from two worker processes.',
+    )
     .option('--seconds <n>', 'target length of each limited run', positiveInt, 20)
     .option('--concurrency <n>', 'requests in flight per worker process', positiveInt, 32)
     .option('--latency <ms>', 'mock latency (jitter: a third of it)', positiveInt, 150)
     .option('--rpm <n>', 'requests per minute of the request-bound runs', positiveInt, 600)
-    .option('--tpm <n>', 'tokens per minute of the token-bound runs', positiveInt, 100_000)
-    .option('--max-tokens <n>', 'max_tokens of every request', positiveInt, 40)
+    .option('--tpm <n>', 'tokens per minute of the token-bound runs', positiveInt, 1_000_000)
+    .option('--max-tokens <n>', 'max_tokens of every request', positiveInt, 400)
+    .option(
+      '--jitter <ms>',
+      'jitter allowance of the limiter (policy jitterMs)',
+      nonNegativeInt,
+      DEFAULT_RATE_LIMIT_POLICY.jitterMs,
+    )
     .option('--redis-url <url>', 'Redis shared by the worker processes', 'redis://127.0.0.1:6379')
     .option('--no-raw', 'skip the baseline without limiter')
     .parse([...argv], { from: 'user' });
@@ -44,6 +61,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     tpm: number;
     maxTokens: number;
     redisUrl: string;
+    jitter: number;
     raw: boolean;
   }>();
   return {
@@ -54,6 +72,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     tpm: o.tpm,
     maxTokens: o.maxTokens,
     redisUrl: o.redisUrl,
+    jitterMs: o.jitter,
     raw: o.raw,
   };
 }

@@ -9,13 +9,24 @@ const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 export function describeSetup(options: BenchOptions): string {
   return [
     `rate limiter vs mock-llm (limits enforced per second), ${WORKER_PROCESSES} worker processes × ${options.concurrency} in flight, Redis ${options.redisUrl}`,
-    `latency ${options.latencyMs} ± ${Math.round(options.latencyMs / 3)} ms, max_tokens ${options.maxTokens}, headroom ${percent(DEFAULT_RATE_LIMIT_POLICY.headroom)}`,
+    `latency ${options.latencyMs} ± ${Math.round(options.latencyMs / 3)} ms, max_tokens ${options.maxTokens}; limiter policy: headroom ${percent(DEFAULT_RATE_LIMIT_POLICY.headroom)}, quantum ${DEFAULT_RATE_LIMIT_POLICY.quantumMs} ms, jitter allowance ${options.jitterMs} ms`,
   ].join('\n');
 }
 
 /** One row per scenario. */
 export function formatTable(outcomes: readonly ScenarioOutcome[]): string {
-  const header = ['binding limit', 'limits', 'requests', 'failed', '429s', '429 share', 'time s', 'throughput', 'steady', 'mean wait ms'];
+  const header = [
+    'binding limit',
+    'limits',
+    'requests',
+    'failed',
+    '429s',
+    '429 share',
+    'time s',
+    'throughput',
+    'steady',
+    'mean wait ms',
+  ];
   const rows = outcomes.map((outcome) => {
     const { scenario } = outcome;
     const summary = summarize(outcome);
@@ -32,7 +43,9 @@ export function formatTable(outcomes: readonly ScenarioOutcome[]): string {
       summary.meanLimiterWaitMs.toFixed(0),
     ];
   });
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
+  );
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
   return [line(header), ...rows.map(line)].join('\n');
 }

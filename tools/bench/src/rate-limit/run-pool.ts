@@ -1,5 +1,9 @@
 /** Runs `task(0 … count-1)` with at most `concurrency` of them in flight. */
-export async function runPool(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+export async function runPool(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < count) await task(next++);

@@ -33,7 +33,11 @@ export async function runScenario(scenario: Scenario, options: BenchOptions): Pr
         mockUrl: mock.url,
         redisUrl: options.redisUrl,
         prefix,
-        limits: scenario.driver === 'configured' ? { requestsPerMinute: scenario.rpm, tokensPerMinute: scenario.tpm } : {},
+        limits:
+          scenario.driver === 'configured'
+            ? { requestsPerMinute: scenario.rpm, tokensPerMinute: scenario.tpm }
+            : {},
+        policy: { jitterMs: options.jitterMs },
         requests: share(scenario.requests, index),
         concurrency: options.concurrency,
         maxTokens: options.maxTokens,
@@ -80,7 +84,8 @@ function nextMessage(worker: ChildProcess, type: WorkerMessage['type']): Promise
       if (message.type === 'error') settle(() => reject(new Error(`worker failed: ${message.message}`)));
       else if (message.type === type) settle(() => resolve(message));
     };
-    const onExit = (code: number | null) => settle(() => reject(new Error(`worker exited (${code}) before '${type}'`)));
+    const onExit = (code: number | null) =>
+      settle(() => reject(new Error(`worker exited (${code}) before '${type}'`)));
     const settle = (finish: () => void) => {
       worker.off('message', onMessage);
       worker.off('exit', onExit);

@@ -28,7 +28,19 @@ export function scenarios(options: BenchOptions): Scenario[] {
   const tokenBound = Math.max(2, Math.round(tokenRate * options.seconds));
   const idleRpm = Math.ceil(tokenRate * 60 * 4);
   return [
-    ...drivers.map((driver): Scenario => ({ binding: 'requests', rpm: options.rpm, tpm: null, driver, requests: requestBound })),
-    ...drivers.map((driver): Scenario => ({ binding: 'tokens', rpm: idleRpm, tpm: options.tpm, driver, requests: tokenBound })),
+    ...drivers.map((driver): Scenario => ({
+      binding: 'requests',
+      rpm: options.rpm,
+      tpm: null,
+      driver,
+      requests: requestBound,
+    })),
+    ...drivers.map((driver): Scenario => ({
+      binding: 'tokens',
+      rpm: idleRpm,
+      tpm: options.tpm,
+      driver,
+      requests: tokenBound,
+    })),
   ];
 }

@@ -15,7 +15,7 @@ let limiter: RateLimiter | null = null;
 async function prepare(received: WorkerTask): Promise<void> {
   task = received;
   if (task.driver !== 'raw') {
-    limiter = createRateLimiter({ redisUrl: task.redisUrl, prefix: task.prefix });
+    limiter = createRateLimiter({ redisUrl: task.redisUrl, prefix: task.prefix, policy: task.policy });
     await limiter.state('warm-up'); // connect before the clock starts
   }
   send({ type: 'ready' });

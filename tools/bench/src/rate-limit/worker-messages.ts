@@ -1,4 +1,4 @@
-import { type RateLimits } from '@gtr/engine';
+import { type RateLimitPolicy, type RateLimits } from '@gtr/engine';
 
 /** How a worker process drives its share of the requests. */
 export type BenchDriver = 'configured' | 'learned' | 'raw';
@@ -13,6 +13,7 @@ export interface WorkerTask {
   prefix: string;
   /** Limits passed to the limiter (`{}` when they must be learned). */
   limits: RateLimits;
+  policy: Partial<RateLimitPolicy>;
   requests: number;
   concurrency: number;
   maxTokens: number;

@@ -2,6 +2,7 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ALL_MIGRATIONS } from '../migrations/all-migrations';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { createDataSource } from './create-data-source';
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from './embedded-postgres';
@@ -26,7 +27,7 @@ describe('embedded Postgres', () => {
     await expect(startEmbeddedPostgres({ dataDir })).rejects.toMatchObject({ code: 'E_SYSTEM_DATABASE' });
 
     let ds = createDataSource({ url: first.url, poolSize: EMBEDDED_POOL_SIZE });
-    expect(await runMigrations(ds)).toEqual(['CreatedInitialSchema1795632609461']);
+    expect(await runMigrations(ds)).toEqual(ALL_MIGRATIONS.map((migration) => new migration().name));
     const tenant = await new TenantsRepository(ds).ensureTenant('embedded');
     // Concurrent transactions through the pool stay consistent.
     await Promise.all(

@@ -1,10 +1,11 @@
+import { type z } from 'zod';
 import { GtrError } from '../gtr-error';
 import { parseOrThrow } from '../validation';
 import { createScheduleSchema, updateScheduleSchema } from './schedule-request';
 
 const prompt = { type: 'prompt', prompt: 'Say hi' } as const;
 
-function issuesOf(body: unknown, schema = createScheduleSchema): Array<{ field: string; message: string }> {
+function issuesOf(body: unknown, schema: z.ZodType = createScheduleSchema): Array<{ field: string; message: string }> {
   try {
     parseOrThrow(schema, body);
   } catch (error) {

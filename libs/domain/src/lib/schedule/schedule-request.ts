@@ -52,6 +52,8 @@ export const createScheduleSchema = z
     }
   });
 export type CreateScheduleRequest = z.infer<typeof createScheduleSchema>;
+/** What a client sends to `POST /v1/schedules` (defaults may be left out). */
+export type CreateScheduleBody = z.input<typeof createScheduleSchema>;
 
 /**
  * `PATCH /v1/schedules/:name` body: the fields to change. Giving `cron` replaces an interval
@@ -77,3 +79,5 @@ export const updateScheduleSchema = z
     }
   });
 export type UpdateScheduleRequest = z.infer<typeof updateScheduleSchema>;
+/** What a client sends to `PATCH /v1/schedules/:name`. */
+export type UpdateScheduleBody = z.input<typeof updateScheduleSchema>;

@@ -38,7 +38,10 @@ describe('ConcurrencyController adapts the calls in flight per key (AIMD)', () =
 
   it('halves the limit once per storm of overloads, not once per failed call', async () => {
     const changes: number[] = [];
-    const controller = new ConcurrencyController({ max: 16, onLimitChange: (_key, limit) => changes.push(limit) });
+    const controller = new ConcurrencyController({
+      max: 16,
+      onLimitChange: (_key, limit) => changes.push(limit),
+    });
     const storm = await take(controller, 16);
     storm.forEach((permit) => permit.release('overload'));
     expect(controller.limit(KEY)).toBe(8);
@@ -64,7 +67,8 @@ describe('ConcurrencyController adapts the calls in flight per key (AIMD)', () =
 
   it('recovers additively, by about one slot per round of successes, up to max', async () => {
     const controller = new ConcurrencyController({ max: 8, initial: 4 });
-    const round = async () => (await take(controller, controller.limit(KEY))).forEach((p) => p.release('success'));
+    const round = async () =>
+      (await take(controller, controller.limit(KEY))).forEach((p) => p.release('success'));
     await round();
     expect(controller.limit(KEY)).toBe(4);
     await round();
@@ -144,7 +148,7 @@ describe('loadSignalOf reads the load from an attempt', () => {
       latencyMs: 1,
       result: {
         text: 'x',
-        usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
+        usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2, cachedTokens: 0 },
         finishReason: 'stop',
         providerRequestId: null,
         httpStatus: 200,

@@ -54,7 +54,8 @@ export class ConcurrencyController {
     this.min = options.min ?? 1;
     this.initial = options.initial ?? options.max;
     this.decreaseFactor = options.decreaseFactor ?? 0.5;
-    if (!Number.isInteger(this.max) || this.max < 1) throw new RangeError('Concurrency max must be an integer >= 1');
+    if (!Number.isInteger(this.max) || this.max < 1)
+      throw new RangeError('Concurrency max must be an integer >= 1');
     if (!Number.isInteger(this.min) || this.min < 1 || this.min > this.max) {
       throw new RangeError('Concurrency min must be an integer in [1, max]');
     }

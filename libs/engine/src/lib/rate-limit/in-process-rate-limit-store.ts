@@ -1,5 +1,6 @@
 import { type RateLimitSnapshot } from '../http/rate-limit-snapshot';
-import { effectiveLimit, unitIntervalMs } from './effective-limit';
+import { callIntervalMs, unitIntervalMs } from './call-spacing';
+import { effectiveLimit } from './effective-limit';
 import { type LimiterClock, systemClock } from './limiter-clock';
 import { type RateLimitCost } from './rate-limit-cost';
 import { type RateLimitKeyState } from './rate-limit-key-state';
@@ -50,7 +51,9 @@ export class InProcessRateLimitStore implements RateLimitStore {
     if (rpm === null && tpm === null) {
       if (learned?.unreported) return { kind: 'reserved', waitMs: start - now };
       const leaseEnd = schedule.probe?.until ?? 0;
-      if (leaseEnd > now) return { kind: 'probing', retryInMs: Math.min(this.policy.probePollMs, leaseEnd - now) };
+      if (leaseEnd > now) {
+        return { kind: 'probing', retryInMs: Math.min(this.policy.probePollMs, leaseEnd - now) };
+      }
       schedule.probe = { at: start, until: now + this.policy.probeLeaseMs, cost };
       return { kind: 'reserved', waitMs: start - now };
     }
@@ -61,11 +64,11 @@ export class InProcessRateLimitStore implements RateLimitStore {
     if (tokens) start = Math.max(start, schedule.tokensAt);
     if (requests) {
       schedule.requestIntervalMs = unitIntervalMs(rpm, this.policy.headroom);
-      schedule.requestsAt = start + cost.requests * schedule.requestIntervalMs;
+      schedule.requestsAt = start + callIntervalMs(rpm, cost.requests, this.policy);
     }
     if (tokens) {
       schedule.tokenIntervalMs = unitIntervalMs(tpm, this.policy.headroom);
-      schedule.tokensAt = start + cost.tokens * schedule.tokenIntervalMs;
+      schedule.tokensAt = start + callIntervalMs(tpm, cost.tokens, this.policy);
     }
     return { kind: 'reserved', waitMs: start - now };
   }
@@ -101,7 +104,12 @@ export class InProcessRateLimitStore implements RateLimitStore {
       // One answer without headers does not erase limits another answer reported.
       const current = this.learnedOf(key, now);
       if (!current || current.unreported) {
-        this.learned.set(key, { requestsPerMinute: null, tokensPerMinute: null, unreported: true, expiresAt });
+        this.learned.set(key, {
+          requestsPerMinute: null,
+          tokensPerMinute: null,
+          unreported: true,
+          expiresAt,
+        });
       }
       return;
     }
@@ -112,11 +120,17 @@ export class InProcessRateLimitStore implements RateLimitStore {
     // The probe went out unpaced: the calls after it must keep their distance from it.
     if (probe && requestsPerMinute !== null && probe.cost.requests > 0) {
       schedule.requestIntervalMs = unitIntervalMs(requestsPerMinute, this.policy.headroom);
-      schedule.requestsAt = Math.max(schedule.requestsAt, probe.at + probe.cost.requests * schedule.requestIntervalMs);
+      schedule.requestsAt = Math.max(
+        schedule.requestsAt,
+        probe.at + callIntervalMs(requestsPerMinute, probe.cost.requests, this.policy),
+      );
     }
     if (probe && tokensPerMinute !== null && probe.cost.tokens > 0) {
       schedule.tokenIntervalMs = unitIntervalMs(tokensPerMinute, this.policy.headroom);
-      schedule.tokensAt = Math.max(schedule.tokensAt, probe.at + probe.cost.tokens * schedule.tokenIntervalMs);
+      schedule.tokensAt = Math.max(
+        schedule.tokensAt,
+        probe.at + callIntervalMs(tokensPerMinute, probe.cost.tokens, this.policy),
+      );
     }
   }
 
@@ -125,7 +139,10 @@ export class InProcessRateLimitStore implements RateLimitStore {
     // The key answered: a probing call that got a 429 has done its job.
     schedule.probe = null;
     if (!(ms > 0)) return;
-    schedule.pausedUntil = Math.max(schedule.pausedUntil, this.clock.now() + Math.min(ms, this.policy.maxPauseMs));
+    schedule.pausedUntil = Math.max(
+      schedule.pausedUntil,
+      this.clock.now() + Math.min(ms, this.policy.maxPauseMs),
+    );
   }
 
   async pausedForMs(key: string): Promise<number> {

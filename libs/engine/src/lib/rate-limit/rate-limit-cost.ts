@@ -25,7 +25,10 @@ const DEFAULT_COMPLETION_TOKENS = 256;
  * text of every message, about four characters a token) plus its `maxTokens`. This is how
  * OpenAI-compatible providers charge a call against the token limit when they admit it.
  */
-export function rateLimitCostOf(request: CompletionRequest, options: RateLimitCostOptions = {}): RateLimitCost {
+export function rateLimitCostOf(
+  request: CompletionRequest,
+  options: RateLimitCostOptions = {},
+): RateLimitCost {
   const prompt = Math.max(1, estimateTokens(request.messages.map((message) => message.content).join('')));
   const completion = request.params.maxTokens ?? options.defaultCompletionTokens ?? DEFAULT_COMPLETION_TOKENS;
   return { requests: 1, tokens: prompt + completion };

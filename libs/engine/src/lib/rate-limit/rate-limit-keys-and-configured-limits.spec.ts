@@ -1,4 +1,5 @@
-import { effectiveLimit, unitIntervalMs } from './effective-limit';
+import { callIntervalMs, unitIntervalMs } from './call-spacing';
+import { effectiveLimit } from './effective-limit';
 import { rateLimitKey } from './rate-limit-key';
 import { type RateLimitRule, resolveRateLimits } from './rate-limit-rule';
 
@@ -26,7 +27,10 @@ describe('rate-limit keys and configured limits', () => {
   });
 
   it('resolves to unknown limits without a table', () => {
-    expect(resolveRateLimits(undefined, 'openai', 'gpt-4o')).toEqual({ requestsPerMinute: null, tokensPerMinute: null });
+    expect(resolveRateLimits(undefined, 'openai', 'gpt-4o')).toEqual({
+      requestsPerMinute: null,
+      tokensPerMinute: null,
+    });
   });
 
   it.each([
@@ -43,4 +47,24 @@ describe('rate-limit keys and configured limits', () => {
     expect(unitIntervalMs(600, 0)).toBe(100);
     expect(unitIntervalMs(600, 0.5)).toBe(200);
   });
+
+  it.each([
+    ['per minute only', 600, 1, { headroom: 0, quantumMs: 0, jitterMs: 40 }, 100],
+    ['per second, requests', 600, 1, { headroom: 0, quantumMs: 1_000, jitterMs: 40 }, 104],
+    [
+      'per second, headroom larger than the jitter',
+      600,
+      1,
+      { headroom: 0.1, quantumMs: 1_000, jitterMs: 40 },
+      100 / 0.9,
+    ],
+    ['per second, tokens', 100_000, 44, { headroom: 0, quantumMs: 1_000, jitterMs: 50 }, 1_050 / 37],
+    ['a call above a second’s share', 60_000, 1_500, { headroom: 0, quantumMs: 1_000, jitterMs: 50 }, 1_500],
+    ['a limit below one a second', 30, 1, { headroom: 0, quantumMs: 1_000, jitterMs: 50 }, 2_000],
+  ])(
+    'spaces a call by its share of the minute or of the quantum: %s',
+    (_case, perMinute, units, policy, expected) => {
+      expect(callIntervalMs(perMinute, units, policy)).toBeCloseTo(expected, 9);
+    },
+  );
 });

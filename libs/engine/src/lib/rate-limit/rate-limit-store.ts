@@ -17,18 +17,22 @@ export type Reservation =
  *
  * State per key: the theoretical arrival time of the next call per dimension (requests,
  * tokens) and the interval one unit took when it was last reserved, the end of a pause, the
- * limits learned from headers (kept `learnedTtlMs`), and the lease of a probing call.
+ * limits learned from headers (kept `learnedTtlMs`), and the lease of a probing call with its
+ * start and cost (charged once its answer tells the limits).
  */
 export interface RateLimitStore {
   /**
-   * Effective limits are the smaller of `limits` and the learned ones, each less the headroom.
-   * The call starts at the latest of now, the end of a pause and, per limited dimension with a
-   * non-zero cost, that dimension's next arrival time; each such arrival time then moves to the
-   * start plus cost × interval. With no limit at all the call goes at once when the key is
-   * unreported, takes the probe lease when it is free, and gets `probing` otherwise.
+   * Effective limits are the smaller of `limits` and the learned ones. The call starts at the
+   * latest of now, the end of a pause and, per limited dimension with a non-zero cost, that
+   * dimension's next arrival time; each such arrival time then moves to the start plus the
+   * call's interval (`callIntervalMs`). With no limit at all the call goes at once when the key
+   * is unreported, takes the probe lease when it is free, and gets `probing` otherwise.
    */
   reserve(key: string, cost: RateLimitCost, limits: RateLimits): Promise<Reservation>;
-  /** Gives back a reservation that will not be used; arrival times never move before now. */
+  /**
+   * Gives back a reservation that will not be used: its units' share of the minute (at most what
+   * it took). Arrival times never move before now.
+   */
   refund(key: string, cost: RateLimitCost): Promise<void>;
   /** Moves the token arrival time by `tokensDelta` tokens (not before now). */
   adjust(key: string, tokensDelta: number): Promise<void>;

@@ -12,7 +12,7 @@ const LIMITS = { requestsPerMinute: 60, tokensPerMinute: 60_000 }; // 1 s a requ
 
 function setup() {
   const clock = new FakeClock();
-  const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0 } });
+  const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0 } });
   return { clock, limiter };
 }
 
@@ -37,7 +37,9 @@ describe('a call waiting for its slot can be aborted', () => {
     const { clock, limiter } = setup();
     const controller = new AbortController();
     controller.abort();
-    await expect(limiter.acquire(KEY, ONE, LIMITS, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(limiter.acquire(KEY, ONE, LIMITS, controller.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(await limiter.acquire(KEY, ONE, LIMITS)).toEqual({ waitedMs: 0 });
     expect(clock.pending).toBe(0);
   });
@@ -55,14 +57,16 @@ describe('a call waiting for its slot can be aborted', () => {
 
   it('still rejects with the abort when the store cannot take the slot back', async () => {
     const clock = new FakeClock();
-    const store = new InProcessRateLimitStore(rateLimitPolicy({ headroom: 0 }), clock);
+    const store = new InProcessRateLimitStore(rateLimitPolicy({ headroom: 0, quantumMs: 0 }), clock);
     const failingRefund: RateLimitStore = Object.assign(Object.create(store) as RateLimitStore, {
       refund: () => Promise.reject(new Error('redis down')),
     });
     const limiter = new PacedRateLimiter(failingRefund, clock);
     await limiter.acquire(KEY, ONE, LIMITS);
     const controller = new AbortController();
-    const rejected = expect(limiter.acquire(KEY, ONE, LIMITS, controller.signal)).rejects.toThrow('cancelled');
+    const rejected = expect(limiter.acquire(KEY, ONE, LIMITS, controller.signal)).rejects.toThrow(
+      'cancelled',
+    );
     await clock.advance(10);
     controller.abort(new Error('cancelled'));
     await rejected;
@@ -90,6 +94,7 @@ describe('the rate limiter checks what it is given', () => {
     [{ headroom: -0.1 }, 'headroom'],
     [{ learnedTtlMs: 0 }, 'learnedTtlMs'],
     [{ probePollMs: 1.5 }, 'probePollMs'],
+    [{ jitterMs: -1 }, 'jitterMs'],
   ])('rejects the policy %p', (policy, field) => {
     expect(() => rateLimitPolicy(policy)).toThrow(field);
   });
@@ -117,7 +122,9 @@ describe('the system clock', () => {
 
   it('drives a default in-process limiter on wall time', async () => {
     const limiter = createInProcessRateLimiter();
-    const grants = await Promise.all([1, 2].map(() => limiter.acquire(KEY, ONE, { requestsPerMinute: 600_000 })));
+    const grants = await Promise.all(
+      [1, 2].map(() => limiter.acquire(KEY, ONE, { requestsPerMinute: 600_000 })),
+    );
     expect(grants.map((grant) => grant.waitedMs)).toEqual([expect.any(Number), expect.any(Number)]);
   });
 });

@@ -8,7 +8,7 @@ const TPM = { tokensPerMinute: 60_000 }; // 1 token per ms
 
 function setup() {
   const clock = new FakeClock();
-  const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0 } });
+  const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0 } });
   /** The wait of the next call of `tokens` tokens (it is let go and the clock moved past it). */
   const nextWait = async (tokens = 1) => {
     const grant = limiter.acquire('k', { requests: 1, tokens }, TPM);
@@ -81,11 +81,13 @@ describe('the rate limiter estimates tokens before the call and corrects them af
     ['exact', 300, 250, -50],
     ['exact', 300, 420, 120],
   ] as const)('corrects in %s mode: reserved %i, used %i → %i', (mode, reserved, used, delta) => {
-    const usage = { promptTokens: 10, completionTokens: used - 10, totalTokens: used };
+    const usage = { promptTokens: 10, completionTokens: used - 10, totalTokens: used, cachedTokens: 0 };
     expect(tokenCorrection(reserved, usage, mode)).toBe(delta);
   });
 
   it('corrects overruns only by default', () => {
-    expect(tokenCorrection(100, { promptTokens: 5, completionTokens: 5, totalTokens: 10 })).toBe(0);
+    expect(
+      tokenCorrection(100, { promptTokens: 5, completionTokens: 5, totalTokens: 10, cachedTokens: 0 }),
+    ).toBe(0);
   });
 });

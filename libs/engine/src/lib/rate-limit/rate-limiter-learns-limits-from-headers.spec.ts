@@ -22,7 +22,14 @@ function setup(policy = {}) {
   const clock = new FakeClock();
   const limiter = createInProcessRateLimiter({
     clock,
-    policy: { headroom: 0, probeLeaseMs: 5_000, probePollMs: 50, learnedTtlMs: 60_000, ...policy },
+    policy: {
+      headroom: 0,
+      quantumMs: 0,
+      probeLeaseMs: 5_000,
+      probePollMs: 50,
+      learnedTtlMs: 60_000,
+      ...policy,
+    },
   });
   const settled: number[] = [];
   /** Starts a call with no configured limits; its index lands in `settled` when it is let go. */
@@ -41,7 +48,10 @@ describe('the rate limiter learns limits from the provider’s headers', () => {
     await clock.advance(1_000);
     expect(settled).toEqual([0]);
 
-    await limiter.learn(KEY, snapshot({ limitRequests: 600, limitTokens: 1_000_000, remainingRequests: 599 }));
+    await limiter.learn(
+      KEY,
+      snapshot({ limitRequests: 600, limitTokens: 1_000_000, remainingRequests: 599 }),
+    );
     await clock.advance(50);
     expect(settled).toEqual([0, 1]);
     await clock.advance(100);

@@ -21,7 +21,7 @@ const headers: RateLimitSnapshot = {
 
 function setup(policy = {}) {
   const clock = new FakeClock();
-  const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, ...policy } });
+  const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0, ...policy } });
   return { clock, limiter };
 }
 
@@ -31,7 +31,12 @@ function success(usageTokens: number, rateLimit: RateLimitSnapshot | null): Atte
     latencyMs: 5,
     result: {
       text: 'hi',
-      usage: { promptTokens: 10, completionTokens: usageTokens - 10, totalTokens: usageTokens },
+      usage: {
+        promptTokens: 10,
+        completionTokens: usageTokens - 10,
+        totalTokens: usageTokens,
+        cachedTokens: 0,
+      },
       finishReason: 'stop',
       providerRequestId: null,
       httpStatus: 200,
@@ -87,6 +92,16 @@ describe('the rate limiter pauses a key on a 429', () => {
     expect(await second).toEqual({ waitedMs: 550 });
   });
 
+  it('keeps a slot that lies after a pause set while waiting for it', async () => {
+    const { clock, limiter } = setup();
+    const grants = Promise.all([0, 1, 2].map(() => limiter.acquire(KEY, ONE, RPM_600)));
+    await clock.advance(10);
+    await limiter.pause(KEY, 140); // until 150 ms: only the slot at 100 ms falls in it
+    await clock.advance(1_000);
+
+    expect((await grants).map((grant) => grant.waitedMs)).toEqual([0, 300, 200]);
+  });
+
   it('keeps the longer of two pauses and caps a pause at maxPauseMs', async () => {
     const { limiter } = setup({ maxPauseMs: 10_000 });
     await limiter.pause(KEY, 5_000);
@@ -138,7 +153,11 @@ describe('recordRateLimitOutcome tells the limiter how a call ended', () => {
 
   it('learns from a 429’s headers and pauses for its retry-after', async () => {
     const limiter = recording();
-    const error = new ProviderError('E_RATE_LIMIT', 'slow down', { httpStatus: 429, retryAfterMs: 750, rateLimit: headers });
+    const error = new ProviderError('E_RATE_LIMIT', 'slow down', {
+      httpStatus: 429,
+      retryAfterMs: 750,
+      rateLimit: headers,
+    });
     await recordRateLimitOutcome(limiter, KEY, ONE, failure(error));
     expect(limiter.calls).toEqual([
       ['learn', headers],
@@ -161,14 +180,23 @@ describe('recordRateLimitOutcome tells the limiter how a call ended', () => {
     const limiter = recording();
     const quota = new ProviderError('E_QUOTA', 'no credit', { httpStatus: 429, rateLimit: headers });
     await recordRateLimitOutcome(limiter, KEY, ONE, failure(quota));
-    await recordRateLimitOutcome(limiter, KEY, ONE, failure(new ProviderError('E_SERVER_ERROR', 'boom', { httpStatus: 500 })));
+    await recordRateLimitOutcome(
+      limiter,
+      KEY,
+      ONE,
+      failure(new ProviderError('E_SERVER_ERROR', 'boom', { httpStatus: 500 })),
+    );
     await recordRateLimitOutcome(limiter, KEY, ONE, failure(new ProviderError('E_TIMEOUT')));
     expect(limiter.calls).toEqual([['learn', headers]]);
   });
 
   it('drives a real limiter: a 429 pauses it, a success teaches it', async () => {
     const { clock, limiter } = setup();
-    const error = new ProviderError('E_RATE_LIMIT', 'slow down', { httpStatus: 429, retryAfterMs: 300, rateLimit: headers });
+    const error = new ProviderError('E_RATE_LIMIT', 'slow down', {
+      httpStatus: 429,
+      retryAfterMs: 300,
+      rateLimit: headers,
+    });
     await recordRateLimitOutcome(limiter, KEY, ONE, failure(error));
     expect(await limiter.state(KEY)).toEqual({
       learned: { requestsPerMinute: 600, tokensPerMinute: 150_000 },

@@ -39,29 +39,78 @@ function busiestWindow(times: number[], windowMs: number, weights: number[] = ti
 }
 
 describe('the rate limiter spreads calls evenly over the minute', () => {
-  it('lets 600 RPM go one call every 100 ms: no more than 10 in any second, none late', async () => {
+  it('lets 600 RPM go one call every 100 ms when the provider counts per minute', async () => {
     const clock = new FakeClock();
-    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0 } });
+    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0 } });
     const times = await startTimes(clock, limiter, 120, { requestsPerMinute: 600 });
 
-    expect(times.slice(0, 4)).toEqual([0, 100, 200, 300]);
-    expect(busiestWindow(times, 1_000)).toBe(10);
-    expect(times[119]).toBe(11_900);
+    times.forEach((time, i) => expect(time).toBe(i * 100));
   });
 
   it('keeps the headroom unused: 3 % leaves 97 % of the limit, spaced evenly', async () => {
     const clock = new FakeClock();
-    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0.03 } });
+    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0.03, quantumMs: 0 } });
     const times = await startTimes(clock, limiter, 50, { requestsPerMinute: 600 });
 
     const gap = 100 / 0.97;
     times.forEach((time, i) => expect(time).toBeCloseTo(i * gap, 6));
+  });
+
+  it('never lets a provider counting per second see more than 600 RPM / 60 in any second', async () => {
+    const clock = new FakeClock();
+    const limiter = createInProcessRateLimiter({
+      clock,
+      policy: { headroom: 0, quantumMs: 1_000, jitterMs: 40 },
+    });
+    const times = await startTimes(clock, limiter, 120, { requestsPerMinute: 600 });
+
+    // 10 calls spread over 1 040 ms: an 11th reaches the same second only if the network
+    // holds the first one back 40 ms longer than the 11th.
+    times.forEach((time, i) => expect(time).toBeCloseTo(i * 104, 6));
     expect(busiestWindow(times, 1_000)).toBe(10);
+    const firstLate = (ms: number) => times.map((time, i) => (i === 0 ? time + ms : time));
+    expect(busiestWindow(firstLate(39), 1_000)).toBe(10);
+    expect(busiestWindow(firstLate(41), 1_000)).toBe(11);
+  });
+
+  it('fits whole calls into each second of a token limit counted per second', async () => {
+    const clock = new FakeClock();
+    const limiter = createInProcessRateLimiter({
+      clock,
+      policy: { headroom: 0, quantumMs: 1_000, jitterMs: 50 },
+    });
+    // 100 000 TPM = 1 666 tokens a second: 37 calls of 44 tokens fit (1 628), a 38th would not.
+    const costs = Array.from({ length: 200 }, () => 44);
+    const times = await startTimes(clock, limiter, costs.length, { tokensPerMinute: 100_000 }, (i) => ({
+      requests: 1,
+      tokens: costs[i],
+    }));
+
+    // 37 calls a 1 050 ms: 36 in any second, and 38 only if the first arrives over 50 ms late.
+    times.forEach((time, i) => expect(time).toBeCloseTo((i * 1_050) / 37, 6));
+    expect(busiestWindow(times, 1_000, costs)).toBe(36 * 44);
+    const firstLate = (ms: number) => times.map((time, i) => (i === 0 ? time + ms : time));
+    expect(busiestWindow(firstLate(49), 1_000, costs)).toBeLessThanOrEqual(1_666);
+    expect(busiestWindow(firstLate(51), 1_000, costs)).toBeGreaterThan(1_666);
+  });
+
+  it('falls back to the share of the minute for calls larger than a second’s share', async () => {
+    const clock = new FakeClock();
+    const limiter = createInProcessRateLimiter({
+      clock,
+      policy: { headroom: 0, quantumMs: 1_000, jitterMs: 50 },
+    });
+    const times = await startTimes(clock, limiter, 3, { tokensPerMinute: 60_000 }, () => ({
+      requests: 1,
+      tokens: 1_500,
+    }));
+
+    expect(times).toEqual([0, 1_500, 3_000]);
   });
 
   it('paces tokens per minute by each call’s token cost', async () => {
     const clock = new FakeClock();
-    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0 } });
+    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0 } });
     // 60 000 TPM = 1 token per ms: a call of 500 tokens holds the next one back 500 ms.
     const costs = [500, 100, 250, 1_000, 50];
     const times = await startTimes(clock, limiter, costs.length, { tokensPerMinute: 60_000 }, (i) => ({
@@ -74,18 +123,21 @@ describe('the rate limiter spreads calls evenly over the minute', () => {
 
   it('waits for the stricter of the two limits', async () => {
     const clock = new FakeClock();
-    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0 } });
+    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0 } });
     const limits = { requestsPerMinute: 600, tokensPerMinute: 60_000 };
     // 200 tokens = 200 ms, more than the 100 ms a request takes; 50 tokens = 50 ms, less.
     const costs = [200, 200, 50, 50, 50];
-    const times = await startTimes(clock, limiter, costs.length, limits, (i) => ({ requests: 1, tokens: costs[i] }));
+    const times = await startTimes(clock, limiter, costs.length, limits, (i) => ({
+      requests: 1,
+      tokens: costs[i],
+    }));
 
     expect(times).toEqual([0, 200, 400, 500, 600]);
   });
 
   it('never lets a key bank idle time into a burst', async () => {
     const clock = new FakeClock();
-    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0 } });
+    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0 } });
     await startTimes(clock, limiter, 3, { requestsPerMinute: 600 });
     await clock.advance(60_000);
     const start = clock.now();
@@ -97,7 +149,7 @@ describe('the rate limiter spreads calls evenly over the minute', () => {
 
   it('paces keys independently and ignores dimensions a call does not use', async () => {
     const clock = new FakeClock();
-    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0 } });
+    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0 } });
     const limits = { requestsPerMinute: 60, tokensPerMinute: 600 };
 
     await limiter.acquire('a', { requests: 1, tokens: 10 }, limits);
@@ -109,7 +161,7 @@ describe('the rate limiter spreads calls evenly over the minute', () => {
 
   it('shares one schedule between limiters on one store, as processes on one Redis do', async () => {
     const clock = new FakeClock();
-    const store = new InProcessRateLimitStore(rateLimitPolicy({ headroom: 0 }), clock);
+    const store = new InProcessRateLimitStore(rateLimitPolicy({ headroom: 0, quantumMs: 0 }), clock);
     const first = new PacedRateLimiter(store, clock);
     const second = new PacedRateLimiter(store, clock);
     const times: number[] = [];
@@ -125,8 +177,10 @@ describe('the rate limiter spreads calls evenly over the minute', () => {
 
   it('reports how long each call waited', async () => {
     const clock = new FakeClock();
-    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0 } });
-    const grants = Promise.all([0, 1, 2].map(() => limiter.acquire('k', ONE_REQUEST, { requestsPerMinute: 120 })));
+    const limiter = createInProcessRateLimiter({ clock, policy: { headroom: 0, quantumMs: 0 } });
+    const grants = Promise.all(
+      [0, 1, 2].map(() => limiter.acquire('k', ONE_REQUEST, { requestsPerMinute: 120 })),
+    );
     await clock.advance(2_000);
 
     expect((await grants).map((grant) => grant.waitedMs)).toEqual([0, 500, 1_000]);

@@ -26,7 +26,12 @@ export interface RateLimiter {
    * limits (or that the provider reports none). Rejects with the signal's reason when `signal`
    * aborts; the reserved slot is then given back.
    */
-  acquire(key: string, cost: RateLimitCost, limits?: RateLimits, signal?: AbortSignal): Promise<RateLimitGrant>;
+  acquire(
+    key: string,
+    cost: RateLimitCost,
+    limits?: RateLimits,
+    signal?: AbortSignal,
+  ): Promise<RateLimitGrant>;
   /** Corrects the tokens of a call already acquired: positive charges more, negative gives back. */
   adjust(key: string, correction: { tokensDelta: number }): Promise<void>;
   /**

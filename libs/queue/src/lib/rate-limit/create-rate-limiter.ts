@@ -13,7 +13,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   if (!options.prefix) throw new RangeError('Rate limiter prefix must not be empty');
   const policy = rateLimitPolicy(options.policy);
   if (options.redisUrl) {
-    const store = new RedisRateLimitStore(options.redisUrl, options.prefix, policy, options.onError ?? (() => undefined));
+    const store = new RedisRateLimitStore(
+      options.redisUrl,
+      options.prefix,
+      policy,
+      options.onError ?? (() => undefined),
+    );
     return new PacedRateLimiter(store);
   }
   let store = inProcessStores.get(options.prefix);

@@ -34,6 +34,15 @@ local function positive(x)
   if x and x > 0 then return x end
   return nil
 end
+-- callIntervalMs of libs/engine: the call's share of the minute, or more so that the calls that
+-- fit in one quantum window are spread over the window plus the jitter allowance.
+local function call_interval(per_minute, units, headroom, quantum, jitter)
+  local share = units * 60000 / (per_minute * (1 - headroom))
+  if quantum <= 0 then return share end
+  local fitting = math.floor(per_minute * quantum / 60000 / units)
+  if fitting < 1 then return share end
+  return math.max(share, (quantum + jitter) / fitting)
+end
 local function keep_schedule(key, now, ...)
   local last = now
   for _, t in ipairs({...}) do
@@ -49,6 +58,7 @@ end
  * ARGV[1] requests cost        ARGV[2] tokens cost
  * ARGV[3] configured rpm       ARGV[4] configured tpm ('' when not configured)
  * ARGV[5] headroom, 0 <= h < 1 ARGV[6] probe lease ms   ARGV[7] probe poll ms
+ * ARGV[8] quantum ms (0: per minute only)                ARGV[9] jitter ms
  * Returns {'reserved', waitMs} or, while another call is learning the key's limits,
  * {'probing', retryInMs}.
  */
@@ -64,6 +74,7 @@ end
 local rpm = smaller(positive(ARGV[3]), positive(l[1]))
 local tpm = smaller(positive(ARGV[4]), positive(l[2]))
 local cr, ct, headroom = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[5])
+local quantum, jitter = tonumber(ARGV[8]), tonumber(ARGV[9])
 local start = math.max(now, pu)
 
 if not rpm and not tpm then
@@ -79,21 +90,20 @@ local use_t = tpm and ct > 0
 if use_r then start = math.max(start, ra) end
 if use_t then start = math.max(start, ta) end
 if use_r then
-  local ri = 60000 / (rpm * (1 - headroom))
-  ra = start + cr * ri
-  redis.call('HSET', KEYS[1], 'ra', fmt(ra), 'ri', fmt_interval(ri))
+  ra = start + call_interval(rpm, cr, headroom, quantum, jitter)
+  redis.call('HSET', KEYS[1], 'ra', fmt(ra), 'ri', fmt_interval(60000 / (rpm * (1 - headroom))))
 end
 if use_t then
-  local ti = 60000 / (tpm * (1 - headroom))
-  ta = start + ct * ti
-  redis.call('HSET', KEYS[1], 'ta', fmt(ta), 'ti', fmt_interval(ti))
+  ta = start + call_interval(tpm, ct, headroom, quantum, jitter)
+  redis.call('HSET', KEYS[1], 'ta', fmt(ta), 'ti', fmt_interval(60000 / (tpm * (1 - headroom))))
 end
 if use_r or use_t then keep_schedule(KEYS[1], now, ra, ta, pu) end
 return {'reserved', fmt(start - now)}
 `;
 
 /*
- * Gives back a reservation that will not be used; arrival times never move before now.
+ * Gives back a reservation that will not be used: its units' share of the minute (at most what
+ * it took). Arrival times never move before now.
  * KEYS[1] schedule
  * ARGV[1] requests cost   ARGV[2] tokens cost
  * Returns 1, or 0 when the key has no schedule.
@@ -147,7 +157,7 @@ return 1
  * KEYS[1] schedule   KEYS[2] learned   KEYS[3] probe
  * ARGV[1] limit-requests   ARGV[2] limit-tokens ('' when absent)
  * ARGV[3] '1' when the response had no rate-limit header at all
- * ARGV[4] learned ttl ms   ARGV[5] headroom
+ * ARGV[4] learned ttl ms   ARGV[5] headroom   ARGV[6] quantum ms   ARGV[7] jitter ms
  * Returns 1 when something was learned, 0 otherwise.
  */
 const LEARN = `${PRELUDE}
@@ -170,19 +180,17 @@ if not probe then return 1 end
 
 local at, pr, pt = string.match(probe, '^(%S+) (%S+) (%S+)$')
 at, pr, pt = tonumber(at), tonumber(pr), tonumber(pt)
-local headroom = tonumber(ARGV[5])
+local headroom, quantum, jitter = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local now = now_ms()
 local s = redis.call('HMGET', KEYS[1], 'ra', 'ta', 'pu')
 local ra, ta, pu = tonumber(s[1]) or 0, tonumber(s[2]) or 0, tonumber(s[3]) or 0
 if rpm and pr > 0 then
-  local ri = 60000 / (rpm * (1 - headroom))
-  ra = math.max(ra, at + pr * ri)
-  redis.call('HSET', KEYS[1], 'ra', fmt(ra), 'ri', fmt_interval(ri))
+  ra = math.max(ra, at + call_interval(rpm, pr, headroom, quantum, jitter))
+  redis.call('HSET', KEYS[1], 'ra', fmt(ra), 'ri', fmt_interval(60000 / (rpm * (1 - headroom))))
 end
 if tpm and pt > 0 then
-  local ti = 60000 / (tpm * (1 - headroom))
-  ta = math.max(ta, at + pt * ti)
-  redis.call('HSET', KEYS[1], 'ta', fmt(ta), 'ti', fmt_interval(ti))
+  ta = math.max(ta, at + call_interval(tpm, pt, headroom, quantum, jitter))
+  redis.call('HSET', KEYS[1], 'ta', fmt(ta), 'ti', fmt_interval(60000 / (tpm * (1 - headroom))))
 end
 keep_schedule(KEYS[1], now, ra, ta, pu)
 return 1

@@ -60,7 +60,10 @@ describe.each([
     const [a, b] = [limiter(), limiter()];
     const limits = { requestsPerMinute: 1_200 }; // one call every 50 ms
     const started = Date.now();
-    const times = await resolvedAt(started, [a, b, a, b, a].map((l) => l.acquire(KEY, ONE, limits)));
+    const times = await resolvedAt(
+      started,
+      [a, b, a, b, a].map((l) => l.acquire(KEY, ONE, limits)),
+    );
 
     expect(times).toHaveLength(5);
     // Timers may fire a millisecond early; nothing may go a slot early.
@@ -98,7 +101,10 @@ describe.each([
       unreported: false,
       pausedForMs: 0,
     });
-    const times = await resolvedAt(Date.now(), [0, 1].map(() => b.acquire(KEY, ONE)));
+    const times = await resolvedAt(
+      Date.now(),
+      [0, 1].map(() => b.acquire(KEY, ONE)),
+    );
     expect(times[1]).toBeGreaterThanOrEqual(98);
   });
 

@@ -40,15 +40,21 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async reserve(key: string, cost: RateLimitCost, limits: RateLimits): Promise<Reservation> {
-    const [kind, ms] = (await this.run(SCRIPTS.reserve, [this.schedule(key), this.learned(key), this.probe(key)], [
-      cost.requests,
-      cost.tokens,
-      limits.requestsPerMinute ?? '',
-      limits.tokensPerMinute ?? '',
-      this.policy.headroom,
-      this.policy.probeLeaseMs,
-      this.policy.probePollMs,
-    ])) as [string, string];
+    const [kind, ms] = (await this.run(
+      SCRIPTS.reserve,
+      [this.schedule(key), this.learned(key), this.probe(key)],
+      [
+        cost.requests,
+        cost.tokens,
+        limits.requestsPerMinute ?? '',
+        limits.tokensPerMinute ?? '',
+        this.policy.headroom,
+        this.policy.probeLeaseMs,
+        this.policy.probePollMs,
+        this.policy.quantumMs,
+        this.policy.jitterMs,
+      ],
+    )) as [string, string];
     return kind === 'probing' ? { kind, retryInMs: Number(ms) } : { kind: 'reserved', waitMs: Number(ms) };
   }
 
@@ -62,13 +68,19 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async learn(key: string, snapshot: RateLimitSnapshot | null): Promise<void> {
-    await this.run(SCRIPTS.learn, [this.schedule(key), this.learned(key), this.probe(key)], [
-      snapshot?.limitRequests ?? '',
-      snapshot?.limitTokens ?? '',
-      snapshot === null ? '1' : '0',
-      this.policy.learnedTtlMs,
-      this.policy.headroom,
-    ]);
+    await this.run(
+      SCRIPTS.learn,
+      [this.schedule(key), this.learned(key), this.probe(key)],
+      [
+        snapshot?.limitRequests ?? '',
+        snapshot?.limitTokens ?? '',
+        snapshot === null ? '1' : '0',
+        this.policy.learnedTtlMs,
+        this.policy.headroom,
+        this.policy.quantumMs,
+        this.policy.jitterMs,
+      ],
+    );
   }
 
   async pause(key: string, ms: number): Promise<void> {
@@ -80,14 +92,15 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async state(key: string): Promise<RateLimitKeyState> {
-    const [pausedFor, rpm, tpm, unreported] = (await this.run(SCRIPTS.state, [this.schedule(key), this.learned(key)], [])) as [
-      string,
-      string,
-      string,
-      string,
-    ];
+    const [pausedFor, rpm, tpm, unreported] = (await this.run(
+      SCRIPTS.state,
+      [this.schedule(key), this.learned(key)],
+      [],
+    )) as [string, string, string, string];
     const learned =
-      rpm || tpm ? { requestsPerMinute: rpm ? Number(rpm) : null, tokensPerMinute: tpm ? Number(tpm) : null } : null;
+      rpm || tpm
+        ? { requestsPerMinute: rpm ? Number(rpm) : null, tokensPerMinute: tpm ? Number(tpm) : null }
+        : null;
     return { learned, unreported: unreported === '1', pausedForMs: Number(pausedFor) };
   }
 

@@ -58,6 +58,8 @@ export async function scheduleRunInput(
     case 'batch':
       throw new GtrError('E_VALIDATION', `Cannot start this schedule: ${BATCH_TARGET_UNSUPPORTED}.`);
   }
+  // A row written outside the API (or by a newer version) may hold a type this version does not know.
+  throw new GtrError('E_VALIDATION', `Cannot start this schedule: unknown target type ${JSON.stringify((target as { type?: unknown }).type ?? null)}.`);
 }
 
 function knownProvider(providers: ProviderRegistry, name: string | undefined): string {

@@ -242,6 +242,8 @@ describe('ScheduleRunner', () => {
       [{ type: 'task', task: 'greet', input: {} }, 'E_INPUT: Missing input variable: name'],
       [{ type: 'prompt', prompt: 'x', provider: 'nope' }, 'E_VALIDATION: Unknown provider "nope"; this process knows dry-run.'],
       [{ type: 'batch', file: 'rows.csv' }, 'E_VALIDATION: Cannot start this schedule: batch targets'],
+      [{ type: 'workflow' }, 'E_VALIDATION: Cannot start this schedule: unknown target type "workflow".'],
+      [{}, 'E_VALIDATION: Cannot start this schedule: unknown target type null.'],
     ] as Array<[ScheduleTarget, string]>)('records a failed fire for %j and moves on', async (target, reason) => {
       await create({ target });
       const runner = new ScheduleRunner(a);
