@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeClient, gtr } from '../../test/cli-harness';
+import { type FakeClient, fakeClient, gtr } from '../../test/cli-harness';
 import { formatIssue } from './validate.command';
 
 describe('gtr validate', () => {
@@ -150,14 +150,15 @@ describe('gtr validate', () => {
     });
     const path = file('task.jsonl', '{"name":"Ada","lang":"en"}\n{"name":"Bob"}\n');
     const result = await gtr(['validate', '-i', path, '--task', 'greet'], { client });
-    expect(client.getTask).toHaveBeenCalledWith('greet', { signal: undefined });
+    expect(client.getTask).toHaveBeenCalledWith('greet', undefined, { signal: undefined });
     expect(result.code).toBe(31);
     expect(result.stdout).toBe('row 2, field lang: is missing; the task uses {{lang}}\n');
   });
 
   it('asks for --vars when the variables of --task cannot be fetched', async () => {
     const path = file('task.csv', 'name\nAda\n');
-    const cannot = await gtr(['validate', '-i', path, '--task', 'greet']);
+    const { getTask: _getTask, ...withoutGetTask } = fakeClient();
+    const cannot = await gtr(['validate', '-i', path, '--task', 'greet'], { client: withoutGetTask as FakeClient });
     expect(cannot.code).toBe(31);
     expect(cannot.stderr).toContain('--task needs --vars: this API client cannot fetch task "greet"');
     const client = Object.assign(fakeClient(), { getTask: jest.fn().mockResolvedValue({ name: 'greet' }) });

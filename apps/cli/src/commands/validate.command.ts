@@ -23,7 +23,7 @@ interface TaskVariables {
   variables?: unknown;
 }
 
-type TaskFetcher = (name: string, options?: { signal?: AbortSignal }) => Promise<TaskVariables>;
+type TaskFetcher = (name: string, version?: number, options?: { signal?: AbortSignal }) => Promise<TaskVariables>;
 
 /**
  * `gtr validate -i FILE [--task NAME | --vars a,b,c] [--json]`: checks a task file row by row,
@@ -80,7 +80,7 @@ async function modeOf(ctx: CliContext, flags: ValidateFlags): Promise<TaskFileMo
       `--task needs --vars: this API client cannot fetch task "${flags.task}"; list its variables, e.g. --vars name,topic`,
     );
   }
-  const task = await client.getTask(flags.task, { signal: ctx.signal });
+  const task = await client.getTask(flags.task, undefined, { signal: ctx.signal });
   const variables = task.variables;
   if (!Array.isArray(variables) || !variables.every((name) => typeof name === 'string')) {
     throw new UsageError(

@@ -6,6 +6,29 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().min(1);
 const optionalString = z.string().min(1).optional();
 
+const rateLimitRules = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. [{"provider":"openai","requestsPerMinute":500}]' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.array(
+      z
+        .object({
+          provider: z.string().min(1),
+          model: z.string().min(1).optional(),
+          requestsPerMinute: z.number().positive().optional(),
+          tokensPerMinute: z.number().positive().optional(),
+        })
+        .strict(),
+    ),
+  );
+
 /**
  * Every environment variable gtr reads, in one place. `.env.example` is generated from this
  * table's descriptions (see docs/configuration.md); nothing else in the code reads process.env.
@@ -39,6 +62,10 @@ export const CONFIG_VARIABLES = {
   ),
   GTR_QUEUE_PREFIX: variable(z.string().min(1).default('gtr'), 'Prefix of every Redis key gtr writes.'),
   GTR_WORKER_CONCURRENCY: variable(positiveInt.max(1000).default(32), 'Runs one worker process executes at once.'),
+  GTR_RATE_LIMITS: variable(
+    rateLimitRules.default([]),
+    'Requests/tokens per minute per provider (and model), JSON. Unset limits are learned from the provider\'s headers.',
+  ),
   GTR_RUN_TIMEOUT_MS: variable(positiveInt.default(60_000), 'Per-attempt provider timeout when a run sets none.'),
   GTR_MAX_ATTEMPTS: variable(positiveInt.max(20).default(3), 'Provider calls per run at most, when a run sets none.'),
   GTR_WORKER_ID: variable(optionalString, 'Name of this worker in logs and attempts. Default: hostname-pid.'),

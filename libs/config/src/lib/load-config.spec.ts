@@ -40,6 +40,15 @@ describe('loadConfig', () => {
     expect(gtr.message).not.toContain('secret-password');
   });
 
+  it('parses rate-limit rules and names the variable when they are not JSON', () => {
+    expect(loadConfig({}).GTR_RATE_LIMITS).toEqual([]);
+    expect(loadConfig({ GTR_RATE_LIMITS: '[{"provider":"openai","requestsPerMinute":600}]' }).GTR_RATE_LIMITS).toEqual([
+      { provider: 'openai', requestsPerMinute: 600 },
+    ]);
+    expect(() => loadConfig({ GTR_RATE_LIMITS: 'rpm=600' })).toThrow(/GTR_RATE_LIMITS must be JSON/);
+    expect(() => loadConfig({ GTR_RATE_LIMITS: '[{"provider":"openai","rpm":600}]' })).toThrow(/GTR_RATE_LIMITS/);
+  });
+
   it('redacts sensitive values for logging', () => {
     const redacted = redactConfig(loadConfig({ OPENAI_API_KEY: 'sk-secret', DATABASE_URL: 'postgres://u:p@h/db' }));
     expect(redacted.OPENAI_API_KEY).toBe('***');

@@ -14,6 +14,7 @@ import {
 import { type EventBus, type QueueDriver, QueueName, type RunJobPayload } from '@gtr/queue';
 import { type Logger, type Metrics } from '@gtr/telemetry';
 import { type RunCache } from './run-cache';
+import { type RunPacer } from './run-pacer';
 import { RUN_CONTROL_CHANNEL, isRunCancelMessage, notifyRunChanged } from './run-events';
 import { runJobId } from './run-job-id';
 
@@ -28,6 +29,8 @@ export interface RunExecutorDeps {
   workerId: string;
   /** The opt-in response cache; without it every run calls its provider. */
   cache?: RunCache;
+  /** Rate limits and adaptive concurrency; without it calls go out unpaced. */
+  pacer?: RunPacer;
   /** Backoff of failed calls (default `DEFAULT_RETRY_POLICY`); `maxAttempts` always comes from the run. */
   retry?: Partial<RetryPolicy>;
   /** Tries of a result write that throws (a database blip), before the job fails. Default 3. */
@@ -36,10 +39,13 @@ export interface RunExecutorDeps {
   persistBackoffMs?: number;
 }
 
-/** How a call ended; a successful one with its cost (null: the model has no known price). */
+/**
+ * How a call ended, with the time it waited for the rate limiter; a successful one with its
+ * cost (null: the model has no known price).
+ */
 type CallOutcome =
-  | (Extract<AttemptOutcome, { ok: true }> & { costUsd: number | null })
-  | Extract<AttemptOutcome, { ok: false }>;
+  | (Extract<AttemptOutcome, { ok: true }> & { costUsd: number | null; waitedMs: number })
+  | (Extract<AttemptOutcome, { ok: false }> & { waitedMs: number });
 
 /**
  * Executes one attempt of a run per job: claim (guarded) → provider call → persist attempt and
@@ -109,7 +115,7 @@ export class RunExecutor {
       } else if (signal.aborted && outcome.error.code === 'E_CANCELLED') {
         await this.handBack(run, log);
       } else {
-        await this.fail(run, outcome.error, { startedAt, finishedAt, latencyMs: outcome.latencyMs }, log);
+        await this.fail(run, outcome.error, { startedAt, finishedAt, latencyMs: outcome.latencyMs }, outcome.waitedMs, log);
       }
     } finally {
       this.inFlight.delete(run.runId);
@@ -142,13 +148,13 @@ export class RunExecutor {
     try {
       provider = providers.get(run.provider);
     } catch (error) {
-      return { ok: false, error: classifyError(error), latencyMs: 0 };
+      return { ok: false, error: classifyError(error), latencyMs: 0, waitedMs: 0 };
     }
-    const outcome = await executeAttempt(
-      provider,
-      { model: run.model, messages: run.messages, params: run.params, outputSchema: run.outputSchema },
-      { timeoutMs: run.timeoutMs, signal },
-    );
+    const request = { model: run.model, messages: run.messages, params: run.params, outputSchema: run.outputSchema };
+    const send = () => executeAttempt(provider, request, { timeoutMs: run.timeoutMs, signal });
+    const outcome = this.deps.pacer
+      ? await this.deps.pacer.call(provider, run, request, signal, send)
+      : { ...(await send()), waitedMs: 0 };
     metrics.providerLatency.observe({ provider: run.provider }, outcome.latencyMs / 1000);
     metrics.providerCalls.inc({ provider: run.provider, outcome: outcome.ok ? 'ok' : outcome.error.code });
     return outcome.ok
@@ -177,7 +183,7 @@ export class RunExecutor {
         outputJson: result.json ?? null,
         finishReason: result.finishReason,
         costUsd,
-        rateLimitWaitMs: 0,
+        rateLimitWaitMs: outcome.waitedMs,
       }),
     );
     if (!applied) {
@@ -201,6 +207,7 @@ export class RunExecutor {
     run: ClaimedRun,
     error: ProviderError,
     facts: { startedAt: Date; finishedAt: Date; latencyMs: number },
+    rateLimitWaitMs: number,
     log: Logger,
   ): Promise<void> {
     const { execution, metrics } = this.deps;
@@ -213,7 +220,7 @@ export class RunExecutor {
       providerRequestId: error.providerRequestId,
       errorCode: error.code,
       errorMessage: error.message,
-      rateLimitWaitMs: 0,
+      rateLimitWaitMs,
     };
     if (delayMs !== null) {
       const retryAt = new Date(Date.now() + delayMs);

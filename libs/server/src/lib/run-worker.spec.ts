@@ -1,5 +1,5 @@
 import { loadConfig } from '@gtr/config';
-import { createProviderRegistry } from '@gtr/engine';
+import { createInProcessRateLimiter, createProviderRegistry } from '@gtr/engine';
 import { QueueName, createEventBus, createQueueDriver } from '@gtr/queue';
 import { Metrics } from '@gtr/telemetry';
 import { capturingLogger } from '../../test/capturing-logger';
@@ -18,6 +18,7 @@ function stubRuntime(): Runtime {
     dataSource: {} as Runtime['dataSource'],
     queue: createQueueDriver({ prefix }),
     events: createEventBus({ prefix }),
+    limiter: createInProcessRateLimiter(),
     providers: createProviderRegistry([{ name: 'dry-run', kind: 'dry-run', defaultModel: 'm' }], 'dry-run'),
     repositories: { execution: { claim: jest.fn(async () => null) } } as unknown as Runtime['repositories'],
     workerId: 'w1',

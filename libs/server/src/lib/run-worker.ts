@@ -1,8 +1,9 @@
 import { type AppConfig } from '@gtr/config';
-import { type RetryPolicy } from '@gtr/engine';
+import { ConcurrencyController, type RetryPolicy } from '@gtr/engine';
 import { type Consumer, QueueName } from '@gtr/queue';
 import { RunCache } from './run-cache';
 import { RunExecutor } from './run-executor';
+import { RunPacer } from './run-pacer';
 import { RunReconciler, type RunReconcilerOptions } from './run-reconciler';
 import { type Runtime } from './runtime';
 import { ScheduleRunner } from './schedules';
@@ -46,6 +47,12 @@ export class RunWorker {
   ) {
     const { repositories, providers, queue, events, logger, metrics, workerId, config } = runtime;
     const cache = new RunCache(repositories.responseCache, logger);
+    const pacer = new RunPacer(
+      runtime.limiter,
+      new ConcurrencyController({ max: config.GTR_WORKER_CONCURRENCY }),
+      config.GTR_RATE_LIMITS,
+      logger,
+    );
     this.executor = new RunExecutor({
       execution: repositories.execution,
       providers,
@@ -55,6 +62,7 @@ export class RunWorker {
       metrics,
       workerId,
       cache,
+      pacer,
       retry: options.retry,
     });
     this.reconciler = new RunReconciler(repositories.execution, queue, logger, {

@@ -11,13 +11,14 @@ import {
   resolveDatabase,
   runMigrations,
 } from '@gtr/data';
-import { type ProviderRegistry, type ProviderConfig, createProviderRegistry } from '@gtr/engine';
+import { type ProviderRegistry, type ProviderConfig, type RateLimiter, createProviderRegistry } from '@gtr/engine';
 import {
   type EventBus,
   type QueueDriver,
   type QueueDriverOptions,
   createEventBus,
   createQueueDriver,
+  createRateLimiter,
 } from '@gtr/queue';
 import { Metrics, type Logger, createLogger } from '@gtr/telemetry';
 
@@ -34,6 +35,8 @@ export interface Runtime {
   dataSource: DataSource;
   queue: QueueDriver;
   events: EventBus;
+  /** The shared rate limiter (Redis in distributed mode): one schedule for every worker. */
+  limiter: RateLimiter;
   providers: ProviderRegistry;
   repositories: {
     tenants: TenantsRepository;
@@ -105,6 +108,8 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
     closers.unshift(() => queue.close());
     const events = createEventBus({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
     closers.unshift(() => events.close());
+    const limiter = createRateLimiter({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
+    closers.unshift(() => limiter.close());
     logger.info({ config: redactConfig(config), embedded: database.embedded }, 'runtime ready');
     let closing: Promise<void> | undefined;
     return {
@@ -115,6 +120,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
       dataSource,
       queue,
       events,
+      limiter,
       providers,
       repositories: {
         tenants: new TenantsRepository(dataSource),

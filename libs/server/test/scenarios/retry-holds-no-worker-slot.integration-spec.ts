@@ -15,7 +15,8 @@ describe('a run waiting for its retry', () => {
     const slow = await h.createRun(slowPrompt);
     await h.waitForStatus(slow.id, ['retrying']);
 
-    const other = await h.createRun(h.prompt('meanwhile'));
+    // Another model: the 429 paused the first model's rate-limit key for everyone, as it should.
+    const other = await h.createRun(h.prompt('meanwhile'), { model: 'gpt-4o' });
     const otherDone = await h.waitForStatus(other.id, ['succeeded', 'failed']);
 
     expect(otherDone.status).toBe('succeeded');

@@ -1,5 +1,6 @@
 import { type RateLimiter } from '@gtr/engine';
 import { createRateLimiter } from '@gtr/queue';
+import OpenAI from 'openai';
 import { driveLimited } from './drive-limited';
 import { driveRaw } from './drive-raw';
 import { type ParentMessage, type WorkerMessage, type WorkerTask } from './worker-messages';
@@ -14,6 +15,9 @@ let limiter: RateLimiter | null = null;
 
 async function prepare(received: WorkerTask): Promise<void> {
   task = received;
+  // A long-lived worker's HTTP client is warm; load the SDK's code and open a connection
+  // before the clock starts (listing models is not rate-limited).
+  await new OpenAI({ apiKey: 'sk-bench', baseURL: task.mockUrl }).models.list();
   if (task.driver !== 'raw') {
     limiter = createRateLimiter({ redisUrl: task.redisUrl, prefix: task.prefix, policy: task.policy });
     await limiter.state('warm-up'); // connect before the clock starts

@@ -176,7 +176,7 @@ describe('recordRateLimitOutcome tells the limiter how a call ended', () => {
     ]);
   });
 
-  it('does not pause on an exhausted quota or other failures, but learns from their headers', async () => {
+  it('does not pause on an exhausted quota or other failures, but learns what their answer tells', async () => {
     const limiter = recording();
     const quota = new ProviderError('E_QUOTA', 'no credit', { httpStatus: 429, rateLimit: headers });
     await recordRateLimitOutcome(limiter, KEY, ONE, failure(quota));
@@ -187,7 +187,26 @@ describe('recordRateLimitOutcome tells the limiter how a call ended', () => {
       failure(new ProviderError('E_SERVER_ERROR', 'boom', { httpStatus: 500 })),
     );
     await recordRateLimitOutcome(limiter, KEY, ONE, failure(new ProviderError('E_TIMEOUT')));
-    expect(limiter.calls).toEqual([['learn', headers]]);
+    expect(limiter.calls).toEqual([
+      ['learn', headers],
+      // A 500 without limit headers: the key reports none, as a success without them would.
+      ['learn', null],
+      // No answer at all: only the probe lease this call may hold is released.
+      ['pause', 0],
+    ]);
+  });
+
+  it('lets the calls waiting for a probe go once the probe times out, instead of waiting out the lease', async () => {
+    const { clock, limiter } = setup({ probeLeaseMs: 5_000 });
+    await limiter.acquire(KEY, ONE); // the probe
+    let next = false;
+    const waiting = limiter.acquire(KEY, ONE).then(() => (next = true));
+    await clock.advance(100);
+    expect(next).toBe(false);
+    await recordRateLimitOutcome(limiter, KEY, ONE, failure(new ProviderError('E_TIMEOUT')));
+    await clock.advance(100);
+    await waiting;
+    expect(next).toBe(true);
   });
 
   it('drives a real limiter: a 429 pauses it, a success teaches it', async () => {

@@ -18,8 +18,11 @@ const DEFAULT_PAUSE_MS = 1000;
  * - success: learns the limits from the response headers (none: the key is unreported) and
  *   corrects the tokens by the real usage;
  * - any failure with rate-limit headers: learns from them;
- * - a 429 (`E_RATE_LIMIT`, not `E_QUOTA`): pauses the key for the provider's `retry-after`.
- * Other failures change nothing: the slot they used is spent, as the provider counted it.
+ * - a failure (not a 429) answered without such headers: marks the key unreported, as a
+ *   success would;
+ * - a 429 (`E_RATE_LIMIT`, not `E_QUOTA`): pauses the key for the provider's `retry-after`;
+ * - no answer (timeout, network, abort): ends a probe the call held, learns nothing.
+ * The slot a failed call used stays spent, as the provider counted it.
  */
 export async function recordRateLimitOutcome(
   limiter: RateLimiter,
@@ -37,7 +40,14 @@ export async function recordRateLimitOutcome(
   }
   const { error } = outcome;
   if (error.rateLimit) await limiter.learn(key, error.rateLimit);
+  // An answer without limit headers tells as much as a success without them (a 429 does not:
+  // the key is limited, whatever its headers say).
+  else if (error.httpStatus !== null && error.httpStatus !== 429) await limiter.learn(key, null);
   if (error.code === 'E_RATE_LIMIT') {
     await limiter.pause(key, error.retryAfterMs ?? options.defaultPauseMs ?? DEFAULT_PAUSE_MS);
+  } else if (error.httpStatus === null) {
+    // No answer at all (timeout, network, abort): nothing learned, but a probe this call held
+    // is over, so the calls waiting for it go on instead of waiting out the lease.
+    await limiter.pause(key, 0);
   }
 }
