@@ -43,3 +43,4 @@ export * from './lib/schedule/fire-times-after';
 export * from './lib/schedule/next-fire-after';
 export * from './lib/schedule/preview-fires';
 export * from './lib/schedule/due-fires';
+export * from './lib/output/validate-output';

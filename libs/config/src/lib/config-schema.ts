@@ -6,28 +6,49 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().min(1);
 const optionalString = z.string().min(1).optional();
 
-const rateLimitRules = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. [{"provider":"openai","requestsPerMinute":500}]' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z.array(
-      z
-        .object({
-          provider: z.string().min(1),
-          model: z.string().min(1).optional(),
-          requestsPerMinute: z.number().positive().optional(),
-          tokensPerMinute: z.number().positive().optional(),
-        })
-        .strict(),
-    ),
-  );
+/** Parses a JSON environment variable, naming what it expected when it is not JSON. */
+function json<S extends z.ZodType>(schema: S, example: string) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be JSON, e.g. ${example}` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const providerConfigs = json(
+  z.array(
+    z
+      .object({
+        name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a lowercase name like local-vllm'),
+        kind: z.enum(['openai', 'dry-run']),
+        baseURL: z.url().optional(),
+        apiKey: z.string().min(1).optional(),
+        defaultModel: z.string().min(1).optional(),
+      })
+      .strict(),
+  ),
+  '[{"name":"local-vllm","kind":"openai","baseURL":"http://127.0.0.1:8000/v1","apiKey":"x","defaultModel":"llama"}]',
+);
+
+const rateLimitRules = json(
+  z.array(
+    z
+      .object({
+        provider: z.string().min(1),
+        model: z.string().min(1).optional(),
+        requestsPerMinute: z.number().positive().optional(),
+        tokensPerMinute: z.number().positive().optional(),
+      })
+      .strict(),
+  ),
+  '[{"provider":"openai","requestsPerMinute":500}]',
+);
 
 /**
  * Every environment variable gtr reads, in one place. `.env.example` is generated from this
@@ -45,6 +66,11 @@ export const CONFIG_VARIABLES = {
   GTR_PROVIDER: variable(
     optionalString,
     'Default provider: "openai" or "dry-run". Default: openai when OPENAI_API_KEY is set, else dry-run.',
+  ),
+  GTR_PROVIDERS: variable(
+    providerConfigs.default([]),
+    'More named providers (any OpenAI-compatible server), JSON: name, kind, baseURL, apiKey, defaultModel.',
+    true,
   ),
   GTR_DEFAULT_MODEL: variable(z.string().min(1).default('gpt-4o-mini'), 'Model used when a run names none.'),
   PORT: variable(port.default(3000), 'HTTP port of the api.'),
@@ -67,6 +93,10 @@ export const CONFIG_VARIABLES = {
     'Requests/tokens per minute per provider (and model), JSON. Unset limits are learned from the provider\'s headers.',
   ),
   GTR_RUN_TIMEOUT_MS: variable(positiveInt.default(60_000), 'Per-attempt provider timeout when a run sets none.'),
+  GTR_RUN_DEADLINE_MS: variable(
+    positiveInt.default(3_600_000),
+    'Overall deadline of a run from its creation: no retry is scheduled past it.',
+  ),
   GTR_MAX_ATTEMPTS: variable(positiveInt.max(20).default(3), 'Provider calls per run at most, when a run sets none.'),
   GTR_WORKER_ID: variable(optionalString, 'Name of this worker in logs and attempts. Default: hostname-pid.'),
   GTR_API_URL: variable(url.optional(), 'API the CLI and the dashboard talk to. Default: http://127.0.0.1:$PORT.'),

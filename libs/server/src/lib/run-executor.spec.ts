@@ -18,6 +18,7 @@ const RUN: ClaimedRun = {
   runId: 'run-1',
   tenantId: 'tenant-1',
   batchId: null,
+  createdAt: new Date(),
   attemptNumber: 1,
   maxAttempts: 3,
   timeoutMs: 5_000,
@@ -57,7 +58,7 @@ const hang = (signal: AbortSignal) =>
 
 function setup(
   provider: Provider,
-  options: { claim?: ClaimedRun | null; bus?: EventBus; retry?: Partial<RetryPolicy> } = {},
+  options: { claim?: ClaimedRun | null; bus?: EventBus; retry?: Partial<RetryPolicy>; deadlineMs?: number } = {},
 ) {
   const claim = options.claim === undefined ? RUN : options.claim;
   const execution = {
@@ -80,6 +81,7 @@ function setup(
     metrics: new Metrics('executor-spec'),
     workerId: 'w1',
     retry: options.retry ?? { baseDelayMs: 10, maxDelayMs: 10 },
+    deadlineMs: options.deadlineMs,
     persistBackoffMs: 1,
   });
   return { execution, queue, events, log, executor };
@@ -160,6 +162,24 @@ describe('RunExecutor', () => {
     expect(Number.isInteger(delayMs)).toBe(true);
     expect(delayMs).toBeGreaterThanOrEqual(0);
     expect(delayMs).toBeLessThanOrEqual(cap);
+  });
+
+  it('fails a run for good instead of scheduling a retry past its overall deadline', async () => {
+    const failing = fakeProvider(async () =>
+      Promise.reject(new ProviderError('E_SERVER_ERROR', 'boom', { httpStatus: 503 })),
+    );
+    const old = { ...RUN, createdAt: new Date(Date.now() - 60_001) };
+    const { executor, execution, queue, log } = setup(failing, { claim: old, deadlineMs: 60_000 });
+
+    await executor.handle({ runId: RUN.runId, tenantId: RUN.tenantId }, new AbortController().signal);
+
+    expect(execution.recordFailure).toHaveBeenCalledWith('run-1', 1, expect.objectContaining({ errorCode: 'E_SERVER_ERROR' }), {});
+    expect(queue.add).not.toHaveBeenCalled();
+    expect(log.text()).toContain('the retry would pass the run deadline');
+
+    const young = setup(failing, { deadlineMs: 60_000 });
+    await young.executor.handle({ runId: RUN.runId, tenantId: RUN.tenantId }, new AbortController().signal);
+    expect(young.queue.add).toHaveBeenCalledTimes(1);
   });
 
   it('schedules nothing when the failed attempt could not be recorded (the run changed meanwhile)', async () => {

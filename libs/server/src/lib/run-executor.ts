@@ -31,6 +31,8 @@ export interface RunExecutorDeps {
   cache?: RunCache;
   /** Rate limits and adaptive concurrency; without it calls go out unpaced. */
   pacer?: RunPacer;
+  /** No retry is scheduled later than this long after a run's creation. Default: none. */
+  deadlineMs?: number;
   /** Backoff of failed calls (default `DEFAULT_RETRY_POLICY`); `maxAttempts` always comes from the run. */
   retry?: Partial<RetryPolicy>;
   /** Tries of a result write that throws (a database blip), before the job fails. Default 3. */
@@ -213,7 +215,12 @@ export class RunExecutor {
     const { execution, metrics } = this.deps;
     const policy: RetryPolicy = { ...this.backoff, maxAttempts: run.maxAttempts };
     // A cancelled call is never retried: the user asked for it to stop.
-    const delayMs = error.code === 'E_CANCELLED' ? null : nextRetryDelay(policy, run.attemptNumber, error);
+    let delayMs = error.code === 'E_CANCELLED' ? null : nextRetryDelay(policy, run.attemptNumber, error);
+    const { deadlineMs } = this.deps;
+    if (delayMs !== null && deadlineMs !== undefined && Date.now() + delayMs > run.createdAt.getTime() + deadlineMs) {
+      log.warn({ code: error.code, delayMs }, 'the retry would pass the run deadline; failing now');
+      delayMs = null;
+    }
     const failure = {
       ...facts,
       httpStatus: error.httpStatus,

@@ -63,6 +63,7 @@ export class RunWorker {
       workerId,
       cache,
       pacer,
+      deadlineMs: config.GTR_RUN_DEADLINE_MS,
       retry: options.retry,
     });
     this.reconciler = new RunReconciler(repositories.execution, queue, logger, {

@@ -66,11 +66,9 @@ export interface RuntimeOptions {
   queue?: RuntimeQueueOptions;
 }
 
-/** Provider configs from the environment: dry-run always, openai when a key is set. */
+/** Provider configs from the environment: dry-run always, `openai` when OPENAI_API_KEY is set, and every GTR_PROVIDERS entry. */
 export function providerConfigsOf(config: AppConfig): ProviderConfig[] {
-  const configs: ProviderConfig[] = [
-    { name: 'dry-run', kind: 'dry-run', defaultModel: config.GTR_DEFAULT_MODEL },
-  ];
+  const configs: ProviderConfig[] = [{ name: 'dry-run', kind: 'dry-run', defaultModel: config.GTR_DEFAULT_MODEL }];
   if (config.OPENAI_API_KEY) {
     configs.push({
       name: 'openai',
@@ -79,6 +77,9 @@ export function providerConfigsOf(config: AppConfig): ProviderConfig[] {
       baseURL: config.OPENAI_BASE_URL,
       defaultModel: config.GTR_DEFAULT_MODEL,
     });
+  }
+  for (const named of config.GTR_PROVIDERS) {
+    configs.push({ ...named, defaultModel: named.defaultModel ?? config.GTR_DEFAULT_MODEL });
   }
   return configs;
 }

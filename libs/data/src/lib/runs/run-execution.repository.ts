@@ -98,6 +98,7 @@ export class RunExecutionRepository {
       runId: run.id,
       tenantId: run.tenantId,
       batchId: run.batchId,
+      createdAt: run.createdAt,
       attemptNumber: run.attemptCount,
       maxAttempts: run.maxAttempts,
       timeoutMs: run.timeoutMs,

@@ -5,6 +5,8 @@ export interface ClaimedRun {
   runId: string;
   tenantId: string;
   batchId: string | null;
+  /** When the run was created: the start of its overall deadline. */
+  createdAt: Date;
   /** 1-based; pass it back to `recordSuccess` / `recordFailure` / `release`. */
   attemptNumber: number;
   maxAttempts: number;

@@ -1,3 +1,4 @@
+import { outputProblem } from '../output/validate-output';
 import { classifyError } from '../errors/classify-error';
 import { ProviderError } from '../errors/provider-error';
 import { type CompletionRequest, type CompletionResult, type Provider } from '../provider/provider';
@@ -53,6 +54,19 @@ export async function executeAttempt(
       else controller.signal.addEventListener('abort', fail, { once: true });
     });
     const result = await Promise.race([provider.complete(request, controller.signal), aborted]);
+    const problem =
+      request.outputSchema && result.json !== undefined ? outputProblem(request.outputSchema, result.json) : null;
+    if (problem) {
+      // Retryable per the taxonomy: a model often gets it right on the next try.
+      return {
+        ok: false,
+        error: new ProviderError('E_OUTPUT_INVALID', `The output does not match the output schema: ${problem}.`, {
+          httpStatus: result.httpStatus,
+          providerRequestId: result.providerRequestId,
+        }),
+        latencyMs: latency(),
+      };
+    }
     return { ok: true, result, latencyMs: latency() };
   } catch (err) {
     return {
