@@ -4,6 +4,7 @@ export * from './lib/gtr-error';
 export * from './lib/run-request';
 export * from './lib/run-cache';
 export * from './lib/run-view';
+export * from './lib/batch/batch-view';
 export * from './lib/list-runs-query';
 export * from './lib/usage-query';
 export * from './lib/usage-report';

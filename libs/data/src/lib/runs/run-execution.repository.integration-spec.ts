@@ -81,6 +81,7 @@ describe('RunExecutionRepository', () => {
         runId: id,
         tenantId,
         batchId: null,
+        createdAt: expect.any(Date),
         attemptNumber: 1,
         maxAttempts: 4,
         timeoutMs: 5000,

@@ -165,7 +165,8 @@ describe.each([
 
     const grant = await b.acquire(KEY, ONE, { requestsPerMinute: 60_000 });
     expect(grant.waitedMs).toBeGreaterThanOrEqual(100);
-    expect((await b.state(KEY)).pausedForMs).toBe(0);
+    // Redis keeps time in fractions of a millisecond: the grant may land a hair before the end.
+    expect((await b.state(KEY)).pausedForMs).toBeLessThan(2);
   });
 
   it('caps a pause and keeps the longer of two', async () => {
