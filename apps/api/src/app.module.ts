@@ -2,6 +2,7 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { RUNTIME, type Runtime } from '@gtr/server';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { BatchesModule } from './batches/batches.module';
 import { GtrExceptionFilter } from './common/gtr-exception.filter';
 import { RequestLoggerMiddleware } from './common/request-logger.middleware';
 import { EventsController } from './events/events.controller';
@@ -18,7 +19,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [RunsModule, TasksModule, SchedulesModule, UsageModule],
+      imports: [RunsModule, TasksModule, SchedulesModule, UsageModule, BatchesModule],
       controllers: [HealthController, MeController, EventsController],
       providers: [
         { provide: RUNTIME, useValue: runtime },

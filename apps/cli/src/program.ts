@@ -3,6 +3,7 @@ import { errorInfo, GtrError } from '@gtr/domain';
 import { UsageError } from './args/usage-error';
 import { CliContext } from './cli-context';
 import { type CliDeps } from './cli-deps';
+import { registerBatchesCommand } from './commands/batches.command';
 import { registerRunCommand } from './commands/run.command';
 import { registerRunsCommand } from './commands/runs.command';
 import { registerScheduleCommand } from './commands/schedule.command';
@@ -36,6 +37,7 @@ export function buildProgram(deps: CliDeps): CliProgram {
   // Subcommands made with .command() inherit the output and exit settings above.
   registerRunCommand(program, ctx);
   registerRunsCommand(program, ctx);
+  registerBatchesCommand(program, ctx);
   registerTasksCommand(program, ctx);
   registerScheduleCommand(program, ctx);
   registerUsageCommand(program, ctx);

@@ -49,6 +49,14 @@ export function fakeClient(): FakeClient {
     nextScheduleFires: notStubbed('nextScheduleFires'),
     scheduleHistory: notStubbed('scheduleHistory'),
     usage: notStubbed('usage'),
+    createBatch: notStubbed('createBatch'),
+    uploadBatch: notStubbed('uploadBatch'),
+    getBatch: notStubbed('getBatch'),
+    listBatches: notStubbed('listBatches'),
+    listBatchRuns: notStubbed('listBatchRuns'),
+    cancelBatch: notStubbed('cancelBatch'),
+    retryFailedBatch: notStubbed('retryFailedBatch'),
+    batchResults: jest.fn(),
   };
 }
 

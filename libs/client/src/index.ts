@@ -10,6 +10,7 @@ export * from './lib/task-methods';
 export * from './lib/schedule-methods';
 export * from './lib/schedule-page-params';
 export * from './lib/usage-methods';
+export * from './lib/batch-methods';
 export * from './lib/usage-params';
 export * from './lib/me-view';
 export * from './lib/health-report';

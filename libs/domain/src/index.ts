@@ -5,6 +5,8 @@ export * from './lib/run-request';
 export * from './lib/run-cache';
 export * from './lib/run-view';
 export * from './lib/batch/batch-view';
+export * from './lib/batch/create-batch-request';
+export * from './lib/batch/create-batch-result';
 export * from './lib/list-runs-query';
 export * from './lib/usage-query';
 export * from './lib/usage-report';

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject 
 import { type Response } from 'express';
 import { type ErrorCode, GtrError, errorInfo, toErrorBody } from '@gtr/domain';
 import { RUNTIME, type Runtime } from '@gtr/server';
+import { TruncatedIssuesError } from './truncated-issues.error';
 
 /**
  * The one place errors become HTTP. Domain errors carry a taxonomy code whose HTTP status comes
@@ -16,7 +17,12 @@ export class GtrExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const { status, error } = this.toGtrError(exception);
-    response.status(status).json(toErrorBody(error));
+    const body = toErrorBody(error);
+    if (error instanceof TruncatedIssuesError) {
+      response.status(status).json({ error: { ...body.error, moreIssues: error.moreIssues } });
+      return;
+    }
+    response.status(status).json(body);
   }
 
   private toGtrError(exception: unknown): { status: number; error: GtrError } {

@@ -7,6 +7,7 @@ import { UsageError } from '../args/usage-error';
 import { varOption } from '../args/var-option';
 import { type CliContext } from '../cli-context';
 import { followRun } from '../follow-run';
+import { runBatch } from './run-batch';
 
 interface RunFlags {
   prompt?: string;
@@ -25,6 +26,10 @@ interface RunFlags {
   metadata?: Record<string, unknown>;
   wait?: boolean;
   json?: boolean;
+  file?: string;
+  out?: string;
+  resume?: string;
+  skipInvalid?: boolean;
 }
 
 /** `gtr run (-p TEXT | --task NAME --var k=v …) [...]`: creates a run; with `--wait`, prints its answer. */
@@ -48,7 +53,15 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .option('--metadata <json>', 'JSON object stored with the run', jsonObjectOption('--metadata'))
     .option('-w, --wait', 'wait for the run to finish and print its answer')
     .option('--json', 'print the run as JSON')
+    .option('-i, --file <path>', 'run every row of a CSV or JSONL task file as a batch (with -o)')
+    .option('-o, --out <path>', 'with -i / --resume: write the results here (.jsonl or .csv)')
+    .option('--resume <batchId>', 'follow an earlier batch again and write its results (with -o)')
+    .option('--skip-invalid', 'with -i: run the valid rows and list the invalid ones instead of refusing the file')
     .action(async (flags: RunFlags) => {
+      if (flags.file !== undefined || flags.resume !== undefined) {
+        ctx.exitCode = await runBatch(ctx, flags);
+        return;
+      }
       const run = await ctx.client().createRun(toRequest(flags), { signal: ctx.signal });
       if (flags.wait) {
         ctx.exitCode = await followRun(ctx, run.id, { json: flags.json === true });

@@ -6,6 +6,7 @@ import {
   type RunRequest,
   type RunView,
 } from '@gtr/domain';
+import { batchMethods, type BatchMethods } from './batch-methods';
 import { type HealthReport } from './health-report';
 import { HttpTransport, type FetchLike } from './http-transport';
 import { type ListRunsParams } from './list-runs-params';
@@ -43,7 +44,7 @@ export interface EventsOptions {
  * Typed client of the gtr HTTP API (docs/api.md). Failures reject with `GtrApiError` (the API
  * answered with an error) or `GtrNetworkError` (`E_NETWORK`: it could not be reached).
  */
-export interface GtrClient extends TaskMethods, ScheduleMethods, UsageMethods {
+export interface GtrClient extends TaskMethods, ScheduleMethods, UsageMethods, BatchMethods {
   /** `GET /v1/me`: the tenant and key behind the API key. */
   me(options?: RequestOptions): Promise<MeView>;
   /**
@@ -95,6 +96,7 @@ export function createGtrClient(options: GtrClientOptions): GtrClient {
     ...taskMethods(http),
     ...scheduleMethods(http),
     ...usageMethods(http),
+    ...batchMethods(http),
   };
   return client;
 }

@@ -13,6 +13,10 @@ export interface HttpRequest {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A multipart body instead of JSON (`fetch` sets its content type and boundary). */
+  form?: FormData;
+  /** Extra request headers, e.g. `idempotency-key`. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Send the API key (every `/v1` route); health routes need none. */
   auth?: boolean;
@@ -49,7 +53,7 @@ export class HttpTransport {
     const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
     const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
     const signals = [request.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
-    const headers: Record<string, string> = { accept: request.accept ?? 'application/json' };
+    const headers: Record<string, string> = { ...request.headers, accept: request.accept ?? 'application/json' };
     if (request.auth !== false) headers['authorization'] = `Bearer ${this.options.apiKey}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
 
@@ -58,7 +62,7 @@ export class HttpTransport {
       response = await this.options.fetch(this.urlOf(request), {
         method: request.method,
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
         signal: signals.length ? AbortSignal.any(signals) : undefined,
       });
     } catch (error) {

@@ -72,6 +72,10 @@ export class RunEntity {
   @Column('int', { name: 'batch_row', nullable: true })
   batchRow!: number | null;
 
+  /** The row's id in the batch's task file (its `id`, or its row number). */
+  @Column('text', { name: 'batch_row_id', nullable: true })
+  batchRowId!: string | null;
+
   @Column('uuid', { name: 'schedule_id', nullable: true })
   scheduleId!: string | null;
 

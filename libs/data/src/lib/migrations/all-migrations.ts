@@ -2,6 +2,7 @@ import { CreatedInitialSchema1795632609461 } from './1795632609461-CreatedInitia
 import { AddedResponseCache1795634658025 } from './1795634658025-AddedResponseCache';
 import { AddedTaskVersionSnapshots1795634688108 } from './1795634688108-AddedTaskVersionSnapshots';
 import { AddedScheduleFires1795634690867 } from './1795634690867-AddedScheduleFires';
+import { AddedBatchRowIds1795640000000 } from './1795640000000-AddedBatchRowIds';
 
 /** Every migration, oldest first. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   AddedResponseCache1795634658025,
   AddedTaskVersionSnapshots1795634688108,
   AddedScheduleFires1795634690867,
+  AddedBatchRowIds1795640000000,
 ];

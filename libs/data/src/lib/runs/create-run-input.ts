@@ -17,6 +17,8 @@ export interface CreateRunInput {
   taskVersion?: number | null;
   batchId?: string | null;
   batchRow?: number | null;
+  /** The row's id in the batch's task file. */
+  batchRowId?: string | null;
   scheduleId?: string | null;
   metadata?: Record<string, unknown>;
   /** Same key within a tenant returns the first run instead of inserting another. */

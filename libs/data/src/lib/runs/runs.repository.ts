@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { allowedFrom, errorInfo, type Page, type RunDetailView, type RunView } from '@gtr/domain';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { RunAttemptEntity } from '../entities/run-attempt.entity';
 import { RunEntity } from '../entities/run.entity';
 import { toRunDetailView, toRunView } from '../mappers/run-view.mapper';
@@ -9,7 +9,8 @@ import { isUuid } from '../sql/is-uuid';
 import { queryRows, type Row } from '../sql/query-rows';
 import { type CreateRunInput } from './create-run-input';
 import { type CreatedRun, type CreatedRunRef } from './created-run';
-import { buildInsertRunsQuery, INSERT_CHUNK_SIZE } from './insert-runs.query';
+import { buildInsertRunsQuery } from './insert-runs.query';
+import { insertRunRows } from './insert-run-rows';
 import { buildListRunsQuery } from './list-runs.query';
 import { type ListRunsOptions, MAX_RUNS_PAGE } from './list-runs-options';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor';
@@ -47,26 +48,7 @@ export class RunsRepository {
    */
   async createMany(tenantId: string, inputs: readonly CreateRunInput[]): Promise<CreatedRunRef[]> {
     if (inputs.length === 0) return [];
-    const rows = inputs.map((input) => ({ id: randomUUID(), input }));
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = new Set<string>();
-      for (let start = 0; start < rows.length; start += INSERT_CHUNK_SIZE) {
-        const query = buildInsertRunsQuery(tenantId, rows.slice(start, start + INSERT_CHUNK_SIZE), 'id');
-        const result = await queryRows(manager, query.sql, query.params);
-        for (const row of result.rows) inserted.add(row['id'] as string);
-      }
-      const existingByKey = await this.idsByIdempotencyKey(
-        manager,
-        tenantId,
-        rows.filter((row) => !inserted.has(row.id)).map((row) => row.input.idempotencyKey),
-      );
-      return rows.map(({ id, input }) => {
-        if (inserted.has(id)) return { id, created: true };
-        const existing = input.idempotencyKey ? existingByKey.get(input.idempotencyKey) : undefined;
-        if (!existing) throw new Error('Run insert was skipped but no run holds its idempotency key');
-        return { id: existing, created: false };
-      });
-    });
+    return this.dataSource.transaction((manager) => insertRunRows(manager, tenantId, inputs));
   }
 
   /** The run, or null when the tenant has no run with this id. */
@@ -141,21 +123,6 @@ export class RunsRepository {
       [id, tenantId],
     );
     return rows[0] ?? null;
-  }
-
-  private async idsByIdempotencyKey(
-    manager: EntityManager,
-    tenantId: string,
-    keys: ReadonlyArray<string | null | undefined>,
-  ): Promise<Map<string, string>> {
-    const wanted = [...new Set(keys.filter((key): key is string => typeof key === 'string'))];
-    if (wanted.length === 0) return new Map();
-    const { rows } = await queryRows(
-      manager,
-      'SELECT id, idempotency_key FROM runs WHERE tenant_id = $1 AND idempotency_key = ANY($2::text[])',
-      [tenantId, wanted],
-    );
-    return new Map(rows.map((row) => [row['idempotency_key'] as string, row['id'] as string]));
   }
 
   private view(row: Row): RunView {

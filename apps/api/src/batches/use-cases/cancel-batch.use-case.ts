@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BatchesRepository } from '@gtr/data';
+import { type BatchView, GtrError } from '@gtr/domain';
+import { RUNTIME, type Runtime, RUN_CONTROL_CHANNEL, type RunCancelMessage, notifyRunChanged } from '@gtr/server';
+
+/**
+ * Cancels every unfinished run of a batch. Queued runs never start (their claim fails); the
+ * workers holding running ones abort their provider calls, asked on the control channel.
+ * Cancelling a finished batch changes nothing and returns it.
+ */
+@Injectable()
+export class CancelBatchUseCase {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly batches: BatchesRepository,
+  ) {}
+
+  async execute(command: { tenantId: string; batchId: string }): Promise<BatchView> {
+    const { events } = this.runtime;
+    const cancelled = await this.batches.cancel(command.tenantId, command.batchId);
+    if (!cancelled) throw new GtrError('E_NOT_FOUND', `Batch ${command.batchId} not found.`);
+    for (const run of cancelled) {
+      if (run.previousStatus !== 'running') continue;
+      const message: RunCancelMessage = { type: 'run.cancel', runId: run.runId };
+      await events.publish(RUN_CONTROL_CHANNEL, message).catch(() => undefined);
+    }
+    // One event stands for the batch: a watcher re-reads its progress, however many runs changed.
+    const first = cancelled[0];
+    if (first) {
+      await notifyRunChanged(events, {
+        tenantId: command.tenantId,
+        runId: first.runId,
+        status: 'cancelled',
+        batchId: command.batchId,
+      });
+    }
+    const batch = await this.batches.find(command.tenantId, command.batchId);
+    if (!batch) throw new GtrError('E_NOT_FOUND', `Batch ${command.batchId} not found.`);
+    return batch;
+  }
+}
