@@ -4,4 +4,5 @@ module.exports = {
   displayName: 'cli',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/apps/cli',
+  coverageThreshold: { global: { lines: 97, statements: 97, functions: 96, branches: 93 } },
 };

@@ -4,4 +4,5 @@ module.exports = {
   displayName: 'worker',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/apps/worker',
+  coverageThreshold: { global: { lines: 79, statements: 76, functions: 74, branches: 50 } },
 };

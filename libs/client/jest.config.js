@@ -4,4 +4,5 @@ module.exports = {
   displayName: 'client',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/libs/client',
+  coverageThreshold: { global: { lines: 98, statements: 97, functions: 96, branches: 93 } },
 };

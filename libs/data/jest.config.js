@@ -6,6 +6,7 @@ module.exports = {
   displayName: 'data',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/libs/data',
+  coverageThreshold: { global: { lines: 96, statements: 94, functions: 96, branches: 78 } },
   // PGlite's CommonJS build loads Node built-ins with dynamic import(), which Jest's module
   // sandbox refuses without --experimental-vm-modules; compile those calls to require().
   transform: {

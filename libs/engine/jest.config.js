@@ -4,4 +4,5 @@ module.exports = {
   displayName: 'engine',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/libs/engine',
+  coverageThreshold: { global: { lines: 98, statements: 98, functions: 97, branches: 94 } },
 };

@@ -4,4 +4,5 @@ module.exports = {
   displayName: 'task-files',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/libs/task-files',
+  coverageThreshold: { global: { lines: 98, statements: 98, functions: 98, branches: 96 } },
 };

@@ -4,4 +4,5 @@ module.exports = {
   displayName: 'telemetry',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/libs/telemetry',
+  coverageThreshold: { global: { lines: 96, statements: 96, functions: 93, branches: 65 } },
 };

@@ -4,4 +4,5 @@ module.exports = {
   displayName: 'testing',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/libs/testing',
+  coverageThreshold: { global: { lines: 99, statements: 96, functions: 99, branches: 70 } },
 };

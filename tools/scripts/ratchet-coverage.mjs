@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Raises each project's Jest coverage thresholds to what its last `--coverage` run measured
-// (rounded down), never lowers them. Run after `npm test`; commit the changed jest.config.js files.
+// Raises each project's Jest coverage thresholds to what its last `--coverage` run measured,
+// rounded down and less one point of slack (timing-dependent paths make coverage vary a little
+// between runs), and never lowers them. Run after `npm test`; commit the changed jest.config.js.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ for (const name of projects) {
   const source = readFileSync(configPath, 'utf8');
   const current = /coverageThreshold: \{ global: (\{[^}]*\}) \}/.exec(source);
   const old = current ? JSON.parse(current[1].replace(/(\w+):/g, '"$1":')) : {};
-  const next = Object.fromEntries(KEYS.map((k) => [k, Math.max(old[k] ?? 0, Math.floor(total[k].pct))]));
+  const next = Object.fromEntries(KEYS.map((k) => [k, Math.max(old[k] ?? 0, Math.max(0, Math.floor(total[k].pct) - 1))]));
   const line = `coverageThreshold: { global: { ${KEYS.map((k) => `${k}: ${next[k]}`).join(', ')} } },`;
   const updated = current
     ? source.replace(/coverageThreshold: \{ global: \{[^}]*\} \},/, line)
