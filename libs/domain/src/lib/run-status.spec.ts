@@ -2,6 +2,7 @@ import {
   allowedFrom,
   canTransition,
   isTerminal,
+  OPERATOR_RETRY,
   RUN_STATUSES,
   RUN_TRANSITIONS,
   type RunStatus,
@@ -64,6 +65,12 @@ describe('run status transitions', () => {
       expect(seen.has('succeeded') || seen.has('failed')).toBe(true);
     },
   );
+
+  it('leaves a terminal status only by an operator retry of a failed run, outside the engine table', () => {
+    expect(OPERATOR_RETRY).toEqual({ from: 'failed', to: 'queued' });
+    expect(isTerminal(OPERATOR_RETRY.from)).toBe(true);
+    expect(canTransition(OPERATOR_RETRY.from, OPERATOR_RETRY.to)).toBe(false);
+  });
 
   it('never re-enters scheduled or waiting', () => {
     expect(allowedFrom('scheduled')).toEqual([]);

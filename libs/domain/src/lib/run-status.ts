@@ -29,6 +29,16 @@ export const RUN_TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> 
   cancelled: [],
 };
 
+/**
+ * The one way out of a terminal status: an operator's explicit retry (`retry-failed` of a batch)
+ * puts a failed run back in the queue with fresh attempts. It is deliberately not in
+ * {@link RUN_TRANSITIONS}, which is what the engine follows: the engine never reopens a run.
+ */
+export const OPERATOR_RETRY = { from: 'failed', to: 'queued' } as const satisfies {
+  from: RunStatus;
+  to: RunStatus;
+};
+
 export function isTerminal(status: RunStatus): boolean {
   return TERMINAL_RUN_STATUSES.includes(status);
 }

@@ -1,4 +1,12 @@
-import { type BatchView, errorInfo, allowedFrom, type Page, type RunStatus, type RunView } from '@gtr/domain';
+import {
+  type BatchView,
+  type Page,
+  type RunStatus,
+  type RunView,
+  OPERATOR_RETRY,
+  allowedFrom,
+  errorInfo,
+} from '@gtr/domain';
 import { type DataSource } from 'typeorm';
 import { BatchEntity } from '../entities/batch.entity';
 import { RunEntity } from '../entities/run.entity';
@@ -223,7 +231,8 @@ export class BatchesRepository {
   }
 
   /**
-   * Puts the batch's failed runs back to `queued` (guarded on `failed`), each with
+   * Puts the batch's failed runs back to `queued` (guarded on `failed`: the operator retry of
+   * `OPERATOR_RETRY`, the one exit from a terminal status), each with
    * `max_attempts` raised by its `attempt_count` so it gets as many fresh attempts as it first
    * had, and its error cleared. Returns them for enqueueing (as attempt `attemptCount + 1`), or
    * null when the tenant has no batch with this id.
@@ -235,11 +244,11 @@ export class BatchesRepository {
       `WITH b AS (SELECT id FROM batches WHERE id = $1 AND tenant_id = $2),
             retried AS (
               UPDATE runs r
-                 SET status = 'queued', max_attempts = r.max_attempts + r.attempt_count,
+                 SET status = '${OPERATOR_RETRY.to}', max_attempts = r.max_attempts + r.attempt_count,
                      error_code = NULL, error_message = NULL, finished_at = NULL,
                      next_attempt_at = NULL, queued_at = now()
                 FROM b
-               WHERE r.batch_id = b.id AND r.status = 'failed'
+               WHERE r.batch_id = b.id AND r.status = '${OPERATOR_RETRY.from}'
               RETURNING r.id, r.attempt_count),
             batch AS (
               UPDATE batches SET status = 'running', finished_at = NULL
