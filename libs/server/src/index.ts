@@ -8,3 +8,4 @@ export * from './lib/run-worker';
 export * from './lib/readiness';
 export * from './lib/admin-key';
 export * from './lib/schedules';
+export * from './lib/task-run-input';

@@ -9,7 +9,7 @@ import {
   planTaskRun,
 } from '@gtr/domain';
 import { QueueName } from '@gtr/queue';
-import { RUNTIME, type Runtime, runJobId } from '@gtr/server';
+import { RUNTIME, type Runtime, runJobId, taskRunInput } from '@gtr/server';
 import { type TaskFileFormat, type TaskFileMode, type TaskFileRow, type TaskFileSource, readTaskFile } from '@gtr/task-files';
 import { resolveProvider } from '../../common/resolve-provider';
 import { TruncatedIssuesError } from '../../common/truncated-issues.error';
@@ -128,18 +128,7 @@ export class CreateBatchUseCase {
     if (task) {
       return (row) => {
         const plan = planTaskRun(task, { input: row.variables ?? {}, model: submission.model, params: submission.params });
-        return {
-          ...common(row),
-          model: plan.model ?? defaultModel,
-          messages: plan.messages,
-          params: plan.params,
-          outputSchema: plan.outputSchema,
-          input: plan.input,
-          taskId: plan.taskId,
-          taskVersion: plan.taskVersion,
-          maxAttempts: plan.maxAttempts ?? config.GTR_MAX_ATTEMPTS,
-          timeoutMs: plan.timeoutMs ?? config.GTR_RUN_TIMEOUT_MS,
-        };
+        return { ...common(row), ...taskRunInput(plan, provider, defaultModel, config) };
       };
     }
     return (row) => ({

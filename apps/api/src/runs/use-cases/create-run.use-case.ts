@@ -11,7 +11,7 @@ import {
   planTaskRun,
 } from '@gtr/domain';
 import { QueueName } from '@gtr/queue';
-import { RUNTIME, type Runtime, notifyRunChanged, runJobId } from '@gtr/server';
+import { RUNTIME, type Runtime, notifyRunChanged, runJobId, taskRunInput } from '@gtr/server';
 import { resolveProvider } from '../../common/resolve-provider';
 import { findTaskOrThrow } from '../../tasks/find-task-or-throw';
 
@@ -85,17 +85,6 @@ export class CreateRunUseCase {
     const task = await findTaskOrThrow(this.tasks, tenantId, body.task, body.version);
     const plan = planTaskRun(task, { input: body.input, model: body.model, params: body.params });
     const provider = resolveProvider(providers, plan.provider, 'task');
-    return {
-      provider,
-      model: plan.model ?? providers.describeOne(provider).defaultModel,
-      messages: plan.messages,
-      params: plan.params,
-      outputSchema: plan.outputSchema,
-      input: plan.input,
-      taskId: plan.taskId,
-      taskVersion: plan.taskVersion,
-      maxAttempts: plan.maxAttempts ?? config.GTR_MAX_ATTEMPTS,
-      timeoutMs: plan.timeoutMs ?? config.GTR_RUN_TIMEOUT_MS,
-    };
+    return taskRunInput(plan, provider, providers.describeOne(provider).defaultModel, config);
   }
 }

@@ -1,3 +1,4 @@
+import { taskRunInput } from '../task-run-input';
 import { type AppConfig } from '@gtr/config';
 import { type CreateRunInput, type DueSchedule } from '@gtr/data';
 import { BATCH_TARGET_UNSUPPORTED, GtrError, messagesOf } from '@gtr/domain';
@@ -42,17 +43,8 @@ export async function scheduleRunInput(
       const plan = await deps.tasks.plan(schedule.tenantId, target);
       const provider = knownProvider(deps.providers, plan.provider ?? undefined);
       return {
-        provider,
-        model: plan.model ?? deps.providers.describeOne(provider).defaultModel,
-        messages: plan.messages,
-        params: plan.params,
-        outputSchema: plan.outputSchema,
-        input: plan.input,
-        taskId: plan.taskId,
-        taskVersion: plan.taskVersion,
+        ...taskRunInput(plan, provider, deps.providers.describeOne(provider).defaultModel, deps.config),
         metadata: origin,
-        maxAttempts: plan.maxAttempts ?? deps.config.GTR_MAX_ATTEMPTS,
-        timeoutMs: plan.timeoutMs ?? deps.config.GTR_RUN_TIMEOUT_MS,
       };
     }
     case 'batch':
