@@ -1,7 +1,7 @@
 import { makeRunInput } from '../../../test/factories';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
+import { type TestDatabase } from '../../../test/test-database';
+import { useTenantDatabase } from '../../../test/tenant-database';
 import { RunsRepository } from '../runs/runs.repository';
-import { TenantsRepository } from '../tenants/tenants.repository';
 import { BatchesRepository, RESULTS_PAGE_SIZE } from './batches.repository';
 
 describe('BatchesRepository', () => {
@@ -11,21 +11,10 @@ describe('BatchesRepository', () => {
   let tenantId: string;
   let otherTenantId: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  useTenantDatabase('runs, batches CASCADE', (ctx) => {
+    ({ db, tenantId, otherTenantId } = ctx);
     batches = new BatchesRepository(db.dataSource);
     runs = new RunsRepository(db.dataSource);
-    const tenants = new TenantsRepository(db.dataSource);
-    tenantId = (await tenants.ensureTenant('acme')).id;
-    otherTenantId = (await tenants.ensureTenant('globex')).id;
-  });
-
-  afterAll(async () => {
-    await db.drop();
-  });
-
-  beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE runs, batches CASCADE');
   });
 
   const inputs = (n: number, prefix = 'p') =>

@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
-import { TenantsRepository } from '../tenants/tenants.repository';
+import { type TestDatabase } from '../../../test/test-database';
+import { useTenantDatabase } from '../../../test/tenant-database';
 import { type ResponseCacheEntry } from './response-cache-entry';
 import { ResponseCacheRepository } from './response-cache.repository';
 
@@ -21,20 +21,9 @@ describe('ResponseCacheRepository', () => {
   let tenantId: string;
   let otherTenantId: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  useTenantDatabase('response_cache', (ctx) => {
+    ({ db, tenantId, otherTenantId } = ctx);
     cache = new ResponseCacheRepository(db.dataSource);
-    const tenants = new TenantsRepository(db.dataSource);
-    tenantId = (await tenants.ensureTenant('acme')).id;
-    otherTenantId = (await tenants.ensureTenant('globex')).id;
-  });
-
-  afterAll(async () => {
-    await db.drop();
-  });
-
-  beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE response_cache');
   });
 
   /** Moves an entry's clock back, as if it had been stored `seconds` ago. */

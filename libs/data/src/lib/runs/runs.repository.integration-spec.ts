@@ -1,7 +1,7 @@
 import { GtrError, type RunStatus } from '@gtr/domain';
 import { makeRunInput } from '../../../test/factories';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
-import { TenantsRepository } from '../tenants/tenants.repository';
+import { type TestDatabase } from '../../../test/test-database';
+import { useTenantDatabase } from '../../../test/tenant-database';
 import { RunExecutionRepository } from './run-execution.repository';
 import { RunsRepository } from './runs.repository';
 
@@ -12,21 +12,10 @@ describe('RunsRepository', () => {
   let tenantId: string;
   let otherTenantId: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  useTenantDatabase('runs, batches CASCADE', (ctx) => {
+    ({ db, tenantId, otherTenantId } = ctx);
     runs = new RunsRepository(db.dataSource);
     execution = new RunExecutionRepository(db.dataSource);
-    const tenants = new TenantsRepository(db.dataSource);
-    tenantId = (await tenants.ensureTenant('acme')).id;
-    otherTenantId = (await tenants.ensureTenant('globex')).id;
-  });
-
-  afterAll(async () => {
-    await db.drop();
-  });
-
-  beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE runs, batches CASCADE');
   });
 
   const setStatus = (id: string, status: RunStatus) =>

@@ -1,7 +1,7 @@
 import { GtrError, type ScheduleTarget } from '@gtr/domain';
 import { makeRunInput } from '../../../test/factories';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
-import { TenantsRepository } from '../tenants/tenants.repository';
+import { type TestDatabase } from '../../../test/test-database';
+import { useTenantDatabase } from '../../../test/tenant-database';
 import { type CreateScheduleInput } from './create-schedule-input';
 import { ScheduleFiringRepository } from './schedule-firing.repository';
 import { SchedulesRepository } from './schedules.repository';
@@ -28,21 +28,10 @@ describe('SchedulesRepository', () => {
   let tenantId: string;
   let otherTenantId: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  useTenantDatabase('schedules, runs CASCADE', (ctx) => {
+    ({ db, tenantId, otherTenantId } = ctx);
     schedules = new SchedulesRepository(db.dataSource);
     firing = new ScheduleFiringRepository(db.dataSource);
-    const tenants = new TenantsRepository(db.dataSource);
-    tenantId = (await tenants.ensureTenant('acme')).id;
-    otherTenantId = (await tenants.ensureTenant('globex')).id;
-  });
-
-  afterAll(async () => {
-    await db.drop();
-  });
-
-  beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE schedules, runs CASCADE');
   });
 
   it('creates a schedule and reads it back by name', async () => {

@@ -1,6 +1,6 @@
 import { GtrError, type TaskDefinition } from '@gtr/domain';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
-import { TenantsRepository } from '../tenants/tenants.repository';
+import { type TestDatabase } from '../../../test/test-database';
+import { useTenantDatabase } from '../../../test/tenant-database';
 import { MAX_TASK_UPDATE_ATTEMPTS, TasksRepository } from './tasks.repository';
 
 const definition = (overrides: Partial<TaskDefinition> = {}): TaskDefinition => ({
@@ -37,20 +37,9 @@ describe('TasksRepository', () => {
   let tenantId: string;
   let otherTenantId: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  useTenantDatabase('tasks CASCADE', (ctx) => {
+    ({ db, tenantId, otherTenantId } = ctx);
     tasks = new TasksRepository(db.dataSource);
-    const tenants = new TenantsRepository(db.dataSource);
-    tenantId = (await tenants.ensureTenant('acme')).id;
-    otherTenantId = (await tenants.ensureTenant('globex')).id;
-  });
-
-  afterAll(async () => {
-    await db.drop();
-  });
-
-  beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE tasks CASCADE');
   });
 
   it('creates a task as version 1 and reads it back', async () => {
