@@ -7,7 +7,19 @@ import prettier from 'eslint-config-prettier';
 const serverOnly = ['typeorm', '@nestjs/*', 'bullmq', 'ioredis', 'pg', 'express'];
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.next', '**/coverage', '**/.nx', '**/*.js', '**/*.mjs', '**/*.cjs', '**/next-env.d.ts'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.next',
+      '**/coverage',
+      '**/.nx',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      '**/next-env.d.ts',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -17,9 +29,22 @@ export default [
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@gtr/*/**', '!@gtr/*/testing'], message: 'Import a lib through its public entry point.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@gtr/*/**', '!@gtr/*/testing'],
+              message: 'Import a lib through its public entry point.',
+            },
+          ],
+        },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -31,13 +56,59 @@ export default [
             { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend'] },
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:frontend'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared', 'scope:cli'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:engine', 'type:data-access', 'type:util', 'type:feature', 'type:testing'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:engine', 'type:data-access', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:engine', 'type:data-access', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:testing'], bannedExternalImports: serverOnly },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: [...serverOnly, 'openai', 'react', 'next'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:engine',
+                'type:data-access',
+                'type:util',
+                'type:feature',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:engine',
+                'type:data-access',
+                'type:util',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:engine',
+                'type:data-access',
+                'type:util',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:engine',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:testing'],
+              bannedExternalImports: serverOnly,
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: [...serverOnly, 'openai', 'react', 'next'],
+            },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:engine', 'type:data-access', 'type:util', 'type:feature', 'type:testing'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:engine',
+                'type:data-access',
+                'type:util',
+                'type:feature',
+                'type:testing',
+              ],
+            },
           ],
         },
       ],

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const projects = JSON.parse(execFileSync('npx', ['nx', 'show', 'projects', '--json'], { cwd: root, encoding: 'utf8' }));
+const projects = JSON.parse(
+  execFileSync('npx', ['nx', 'show', 'projects', '--json'], { cwd: root, encoding: 'utf8' }),
+);
 const KEYS = ['lines', 'statements', 'functions', 'branches'];
 
 for (const name of projects) {
@@ -22,7 +24,9 @@ for (const name of projects) {
   const source = readFileSync(configPath, 'utf8');
   const current = /coverageThreshold: \{ global: (\{[^}]*\}) \}/.exec(source);
   const old = current ? JSON.parse(current[1].replace(/(\w+):/g, '"$1":')) : {};
-  const next = Object.fromEntries(KEYS.map((k) => [k, Math.max(old[k] ?? 0, Math.max(0, Math.floor(total[k].pct) - 1))]));
+  const next = Object.fromEntries(
+    KEYS.map((k) => [k, Math.max(old[k] ?? 0, Math.max(0, Math.floor(total[k].pct) - 1))]),
+  );
   const line = `coverageThreshold: { global: { ${KEYS.map((k) => `${k}: ${next[k]}`).join(', ')} } },`;
   const updated = current
     ? source.replace(/coverageThreshold: \{ global: \{[^}]*\} \},/, line)

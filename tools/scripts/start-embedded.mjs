@@ -10,10 +10,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'cli', 'web', '--outputStyle=static'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'build', '-p', 'api', 'cli', 'web', '--outputStyle=static'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 // The one validated config schema, from the build that just ran.
@@ -45,8 +49,8 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 5000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() =>
-    process.exit(code),
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(
+    () => process.exit(code),
   );
 }
 process.on('SIGINT', () => stop(0));
@@ -71,10 +75,15 @@ if (!(await waitReady(apiUrl, 60_000))) {
   console.error(`the api did not become ready at ${apiUrl}`);
   stop(1);
 } else {
-  run('web', process.execPath, [require.resolve('next/dist/bin/next'), 'start', 'apps/web', '-p', String(config.WEB_PORT)], {
-    GTR_API_URL: apiUrl,
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
+  run(
+    'web',
+    process.execPath,
+    [require.resolve('next/dist/bin/next'), 'start', 'apps/web', '-p', String(config.WEB_PORT)],
+    {
+      GTR_API_URL: apiUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  );
   const provider = config.OPENAI_API_KEY ? 'openai' : 'dry-run (set OPENAI_API_KEY for real answers)';
   console.log(`
   gtr is running (embedded: ${config.DATABASE_URL ? 'Postgres from DATABASE_URL' : 'PGlite in ' + config.GTR_DATA_DIR}, ${config.REDIS_URL ? 'Redis' : 'in-process queue'}, provider ${provider})

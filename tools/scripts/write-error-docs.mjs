@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = mkdtempSync(join(tmpdir(), 'gtr-errors-'));
-execFileSync('npx', ['swc', 'libs/domain/src/lib/error-codes.ts', '-d', out, '--config-file', '.swcrc', '--quiet'], { cwd: root });
+execFileSync(
+  'npx',
+  ['swc', 'libs/domain/src/lib/error-codes.ts', '-d', out, '--config-file', '.swcrc', '--quiet'],
+  { cwd: root },
+);
 const { ERROR_CODES } = createRequire(import.meta.url)(join(out, 'libs/domain/src/lib/error-codes.js'));
 
 let page = `# Error codes

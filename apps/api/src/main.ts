@@ -11,7 +11,10 @@ import { createApiApp } from './create-api-app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const embeddedDb = !config.DATABASE_URL;
-  const runtime = await createRuntime(config, { service: config.REDIS_URL ? 'api' : 'embedded', migrate: embeddedDb });
+  const runtime = await createRuntime(config, {
+    service: config.REDIS_URL ? 'api' : 'embedded',
+    migrate: embeddedDb,
+  });
   const admin = await ensureAdminKey(runtime);
   const worker = config.REDIS_URL ? null : new RunWorker(runtime);
   await worker?.start();

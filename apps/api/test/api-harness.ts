@@ -21,7 +21,10 @@ export interface ApiHarness {
  * Boots the real api on a fresh Postgres database with the in-process queue, and a worker in
  * the same process (not started unless `startWorker`), as embedded mode does.
  */
-export async function startApi(options: { startWorker: boolean; env?: Record<string, string> }): Promise<ApiHarness> {
+export async function startApi(options: {
+  startWorker: boolean;
+  env?: Record<string, string>;
+}): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const config: AppConfig = loadConfig({
     DATABASE_URL: db.url,

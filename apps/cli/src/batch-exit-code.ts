@@ -6,7 +6,10 @@ import { EXIT_OK } from './exit-codes';
  * some did, the taxonomy code of the one reason when all failed for one reason (`E_CANCELLED`
  * for a cancelled batch), else `E_UNKNOWN`.
  */
-export function exitCodeOfBatch(batch: Pick<BatchView, 'status'>, failureCodes: ReadonlySet<ErrorCode>): number {
+export function exitCodeOfBatch(
+  batch: Pick<BatchView, 'status'>,
+  failureCodes: ReadonlySet<ErrorCode>,
+): number {
   switch (batch.status) {
     case 'succeeded':
       return EXIT_OK;

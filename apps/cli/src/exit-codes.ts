@@ -33,7 +33,9 @@ export function exitCodeOfRun(run: Pick<RunView, 'status' | 'error'>): number {
 }
 
 /** Taxonomy code of a command-line parse error (`CommanderError.code`). */
-export function codeOfUsageError(commanderCode: string): 'E_VALIDATION' | 'E_VALIDATION_MISSING_FIELD' | 'E_VALIDATION_TYPE' {
+export function codeOfUsageError(
+  commanderCode: string,
+): 'E_VALIDATION' | 'E_VALIDATION_MISSING_FIELD' | 'E_VALIDATION_TYPE' {
   switch (commanderCode) {
     case 'commander.missingMandatoryOptionValue':
     case 'commander.optionMissingArgument':

@@ -16,7 +16,11 @@ export interface FollowBatchOptions {
  * Reads the batch until it has finished, showing its progress on stderr when stderr is a
  * terminal. Resolves with the finished batch, or null when Ctrl+C detached (the batch goes on).
  */
-export async function followBatch(ctx: CliContext, id: string, options: FollowBatchOptions = {}): Promise<BatchView | null> {
+export async function followBatch(
+  ctx: CliContext,
+  id: string,
+  options: FollowBatchOptions = {},
+): Promise<BatchView | null> {
   const client = ctx.client();
   const status = new StatusLine(ctx.stderr);
   status.start(`${id} submitted`);

@@ -27,7 +27,10 @@ export async function followRun(ctx: CliContext, id: string, options: FollowRunO
   status.start(`${shortId(id)} waiting`);
   let run: RunDetailView;
   try {
-    run = await client.waitForRun(id, { signal: ctx.signal, onUpdate: (r) => status.update(formatProgress(r)) });
+    run = await client.waitForRun(id, {
+      signal: ctx.signal,
+      onUpdate: (r) => status.update(formatProgress(r)),
+    });
   } catch (error) {
     status.stop();
     if (!isAbortError(error) && !ctx.signal?.aborted) throw error;

@@ -40,7 +40,9 @@ describe('gtr program', () => {
     client.me.mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'scopes')"));
     const result = await gtr(['whoami'], { client });
     expect(result.code).toBe(71);
-    expect(result.stderr).toContain("error E_INTERNAL: Cannot read properties of undefined (reading 'scopes')");
+    expect(result.stderr).toContain(
+      "error E_INTERNAL: Cannot read properties of undefined (reading 'scopes')",
+    );
   });
 
   it('exits 130 when interrupted outside a wait', async () => {

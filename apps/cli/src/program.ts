@@ -69,7 +69,10 @@ function report(ctx: CliContext, thrown: unknown): number {
     ctx.note('Interrupted.');
     return EXIT_INTERRUPTED;
   }
-  const hints = error instanceof GtrError && error.code === 'E_AUTH' && ctx.keySource() ? [`The key in use came from ${ctx.keySource()}.`] : [];
+  const hints =
+    error instanceof GtrError && error.code === 'E_AUTH' && ctx.keySource()
+      ? [`The key in use came from ${ctx.keySource()}.`]
+      : [];
   ctx.err(formatError(toPrintableError(error), ctx.secrets(), hints));
   return exitCodeOfError(error);
 }

@@ -37,7 +37,11 @@ export async function writeBatchResults(
   let failedRows = 0;
   let pending = '';
   async function* failedLines(): AsyncGenerator<string> {
-    for await (const chunk of client.batchResults(id, { format: 'jsonl', status: ['failed', 'cancelled'], signal })) {
+    for await (const chunk of client.batchResults(id, {
+      format: 'jsonl',
+      status: ['failed', 'cancelled'],
+      signal,
+    })) {
       pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
@@ -60,7 +64,12 @@ async function toFile(path: string, chunks: AsyncIterable<string>): Promise<void
     await pipeline(Readable.from(chunks), createWriteStream(path));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('E') && !(error instanceof GtrError) && code.length < 10) {
+    if (
+      typeof code === 'string' &&
+      code.startsWith('E') &&
+      !(error instanceof GtrError) &&
+      code.length < 10
+    ) {
       throw new GtrError('E_FILE_WRITE', `Cannot write ${path} (${code})`);
     }
     throw error;

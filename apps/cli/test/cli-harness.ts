@@ -62,10 +62,12 @@ export function fakeClient(): FakeClient {
 
 /** Makes `waitForRun` report each run to onUpdate and resolve with the last. */
 export function waitThrough(client: FakeClient, runs: RunDetailView[]): void {
-  client.waitForRun.mockImplementation(async (_id: string, options: { onUpdate?: (r: RunDetailView) => void } = {}) => {
-    for (const run of runs) options.onUpdate?.(run);
-    return runs[runs.length - 1];
-  });
+  client.waitForRun.mockImplementation(
+    async (_id: string, options: { onUpdate?: (r: RunDetailView) => void } = {}) => {
+      for (const run of runs) options.onUpdate?.(run);
+      return runs[runs.length - 1];
+    },
+  );
 }
 
 export interface GtrResult {
@@ -96,7 +98,11 @@ export async function gtr(argv: string[], options: GtrOptions = {}): Promise<Gtr
     stdout,
     stderr,
     // A data dir that does not exist, so no saved credentials leak in from the machine.
-    env: options.env ?? { GTR_API_URL: 'http://api.test', GTR_API_KEY: TEST_KEY, GTR_DATA_DIR: '/nonexistent/gtr-cli-spec' },
+    env: options.env ?? {
+      GTR_API_URL: 'http://api.test',
+      GTR_API_KEY: TEST_KEY,
+      GTR_DATA_DIR: '/nonexistent/gtr-cli-spec',
+    },
     signal: options.signal,
   });
   const code = await program.run(argv);

@@ -27,7 +27,11 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
   let cliEnv: Record<string, string>;
   const prefix = `gtr-e2e-${randomUUID().slice(0, 8)}`;
 
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${apiUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
@@ -56,7 +60,11 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
     runMigrations(env);
     api = startProcess('api', API_MAIN, env);
     workers = [1, 2].map((i) =>
-      startProcess(`worker-${i}`, WORKER_MAIN, { ...env, GTR_WORKER_PORT: '0', GTR_WORKER_ID: `worker-${i}` }),
+      startProcess(`worker-${i}`, WORKER_MAIN, {
+        ...env,
+        GTR_WORKER_PORT: '0',
+        GTR_WORKER_ID: `worker-${i}`,
+      }),
     );
     await waitForReady(apiUrl, api);
     // Workers have no shared port to probe: wait until both log that they consume.
@@ -101,7 +109,8 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
           runs.push(body);
           break;
         }
-        if (Date.now() > deadline) throw new Error(`run ${id} stuck in ${body.status}\n${workers.map((w) => w.output()).join('\n')}`);
+        if (Date.now() > deadline)
+          throw new Error(`run ${id} stuck in ${body.status}\n${workers.map((w) => w.output()).join('\n')}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -116,7 +116,9 @@ describe('dashboard (scripted API)', () => {
     expect(text).toContain('"customer": "acme"');
     const attempts = page.locator('section:has(h2:text("Attempts")) tbody tr');
     await expect(attempts.count()).resolves.toBe(2);
-    await expect(attempts.nth(1).textContent()).resolves.toMatch(/2025-01-02 03:04:02\.123.*333 ms.*502.*E_SERVER_ERROR.*1\.50 s/);
+    await expect(attempts.nth(1).textContent()).resolves.toMatch(
+      /2025-01-02 03:04:02\.123.*333 ms.*502.*E_SERVER_ERROR.*1\.50 s/,
+    );
     await expect(page.locator('button:text("Cancel run")').count()).resolves.toBe(0);
     await page.screenshot({ path: artifactPath('run-failed-scripted.png'), fullPage: true });
   });
@@ -179,7 +181,9 @@ describe('dashboard (scripted API)', () => {
     api.replaceKey('gtr_fake_rotated_0123456789abcdef01234567');
     await page.reload();
     expect(new URL(page.url()).pathname).toBe('/login');
-    await expect(page.locator('.signin [role=alert]').textContent()).resolves.toBe('Your session has expired. Sign in again.');
+    await expect(page.locator('.signin [role=alert]').textContent()).resolves.toBe(
+      'Your session has expired. Sign in again.',
+    );
     await page.screenshot({ path: artifactPath('login-expired.png') });
   });
 });

@@ -63,7 +63,9 @@ describe('dashboard (real api, embedded mode)', () => {
     run = (await res.json()) as RunView;
 
     // No reload: the row appears and turns succeeded through the live event stream.
-    await page.waitForSelector(`tr[data-run-id="${run.id}"] .badge[data-status=succeeded]`, { timeout: 30_000 });
+    await page.waitForSelector(`tr[data-run-id="${run.id}"] .badge[data-status=succeeded]`, {
+      timeout: 30_000,
+    });
     const row = page.locator(`tr[data-run-id="${run.id}"]`);
     await expect(row.locator('a').textContent()).resolves.toBe(run.id.slice(0, 8));
     await expect(row.textContent()).resolves.toContain(run.model);
@@ -84,14 +86,19 @@ describe('dashboard (real api, embedded mode)', () => {
     expect(detail.output?.text).toBeTruthy();
 
     await page.goto(`${dashboard.url}/runs`);
-    await Promise.all([page.waitForURL(`${dashboard.url}/runs/${run.id}`), page.click(`a[href="/runs/${run.id}"]`)]);
+    await Promise.all([
+      page.waitForURL(`${dashboard.url}/runs/${run.id}`),
+      page.click(`a[href="/runs/${run.id}"]`),
+    ]);
     await expect(page.locator('.summary .badge').getAttribute('data-status')).resolves.toBe('succeeded');
     await expect(page.locator('[data-testid=output-text]').textContent()).resolves.toBe(detail.output?.text);
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).toContain('Say hello to the dashboard.');
     expect(main).toContain('"source": "web-e2e"');
     expect(main).toContain(detail.provider);
-    await expect(page.locator('section:has(h2:text("Attempts")) tbody tr').count()).resolves.toBe(detail.attemptCount);
+    await expect(page.locator('section:has(h2:text("Attempts")) tbody tr').count()).resolves.toBe(
+      detail.attemptCount,
+    );
     await expect(page.locator('button:text("Cancel run")').count()).resolves.toBe(0);
     await page.screenshot({ path: artifactPath('run-detail.png'), fullPage: true });
   });

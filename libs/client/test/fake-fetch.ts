@@ -28,7 +28,10 @@ export function fakeFetch(route: Route): FetchLike & { calls: RecordedCall[] } {
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /** A fetch rejection the way Node's fetch reports a refused connection. */

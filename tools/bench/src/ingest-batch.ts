@@ -49,7 +49,10 @@ async function main(): Promise<void> {
       });
     }, 200);
     const started = process.hrtime.bigint();
-    const created = await client.uploadBatch(await openAsBlob(path), { fileName: 'tasks.jsonl', name: 'ingest-bench' });
+    const created = await client.uploadBatch(await openAsBlob(path), {
+      fileName: 'tasks.jsonl',
+      name: 'ingest-bench',
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     clearInterval(sampler);
     const after = await apiRssMiB();

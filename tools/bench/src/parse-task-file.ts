@@ -19,7 +19,24 @@ interface RunResult {
 
 const SIZES = [10_000, 100_000];
 const FORMATS: TaskFileFormat[] = ['jsonl', 'csv'];
-const WORDS = ['summarise', 'the', 'report', 'in', 'three', 'bullet', 'points,', 'quoting', '"key', 'figures"', 'and', 'naming', 'risks', 'é', '日本', '😀'];
+const WORDS = [
+  'summarise',
+  'the',
+  'report',
+  'in',
+  'three',
+  'bullet',
+  'points,',
+  'quoting',
+  '"key',
+  'figures"',
+  'and',
+  'naming',
+  'risks',
+  'é',
+  '日本',
+  '😀',
+];
 
 /** A row with a ~200-character prompt; some have quotes, commas and line breaks. */
 function rowAt(i: number): Record<string, unknown> {
@@ -61,7 +78,12 @@ async function measure(path: string): Promise<RunResult> {
   const report = await validateTaskFile(path);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (report.code) throw new Error(`generated file is invalid: ${JSON.stringify(report.issues.slice(0, 3))}`);
-  return { rows: report.total, valid: report.valid, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+  return {
+    rows: report.total,
+    valid: report.valid,
+    seconds,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 function runChild(path: string): Promise<RunResult> {
@@ -91,7 +113,9 @@ async function main(): Promise<void> {
             String(result.rows).padStart(9),
             mib.toFixed(1).padStart(10),
             result.seconds.toFixed(2).padStart(9),
-            Math.round(result.rows / result.seconds).toLocaleString('en-US').padStart(12),
+            Math.round(result.rows / result.seconds)
+              .toLocaleString('en-US')
+              .padStart(12),
             result.peakRssMiB.toFixed(0).padStart(14),
           ].join(' '),
         );

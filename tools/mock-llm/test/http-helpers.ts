@@ -7,7 +7,12 @@ export function ask(content: string): { model: string; messages: OpenAI.ChatComp
 }
 
 /** POSTs a chat completion with fetch. */
-export function postChat(mock: MockLlm, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) {
+export function postChat(
+  mock: MockLlm,
+  body: unknown,
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+) {
   return fetch(`${mock.url}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

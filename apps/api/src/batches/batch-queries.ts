@@ -3,7 +3,12 @@ import { RUN_STATUSES } from '@gtr/domain';
 
 const statusList = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(RUN_STATUSES)));
 
 /** A batch id in a path. */

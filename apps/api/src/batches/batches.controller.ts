@@ -36,7 +36,12 @@ import {
 } from '@gtr/domain';
 import { formatResults } from '@gtr/task-files';
 import { Auth, type AuthContext } from '../auth/auth-context';
-import { batchIdSchema, batchResultsQuerySchema, batchRunsQuerySchema, listBatchesQuerySchema } from './batch-queries';
+import {
+  batchIdSchema,
+  batchResultsQuerySchema,
+  batchRunsQuerySchema,
+  listBatchesQuerySchema,
+} from './batch-queries';
 import { toBatchRowResult } from './to-batch-row-result';
 import { type UploadedTaskFile } from './uploaded-task-file';
 import { CancelBatchUseCase } from './use-cases/cancel-batch.use-case';
@@ -108,7 +113,11 @@ export class BatchesController {
     @Query() query: Record<string, unknown>,
   ): Promise<Page<RunView>> {
     const batchId = parseOrThrow(batchIdSchema, id, 'batch id');
-    const page = await this.batches.runs(auth.tenantId, batchId, parseOrThrow(batchRunsQuerySchema, query, 'query'));
+    const page = await this.batches.runs(
+      auth.tenantId,
+      batchId,
+      parseOrThrow(batchRunsQuerySchema, query, 'query'),
+    );
     if (!page) throw notFound(batchId);
     return page;
   }
@@ -135,14 +144,20 @@ export class BatchesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel every unfinished run of a batch' })
   cancel(@Auth() auth: AuthContext, @Param('id') id: string): Promise<BatchView> {
-    return this.cancelBatch.execute({ tenantId: auth.tenantId, batchId: parseOrThrow(batchIdSchema, id, 'batch id') });
+    return this.cancelBatch.execute({
+      tenantId: auth.tenantId,
+      batchId: parseOrThrow(batchIdSchema, id, 'batch id'),
+    });
   }
 
   @Post(':id/retry-failed')
   @HttpCode(200)
   @ApiOperation({ summary: 'Queue the failed runs of a batch again, with fresh attempts' })
   retry(@Auth() auth: AuthContext, @Param('id') id: string): Promise<RetryFailedResult> {
-    return this.retryFailed.execute({ tenantId: auth.tenantId, batchId: parseOrThrow(batchIdSchema, id, 'batch id') });
+    return this.retryFailed.execute({
+      tenantId: auth.tenantId,
+      batchId: parseOrThrow(batchIdSchema, id, 'batch id'),
+    });
   }
 
   private commandOf(

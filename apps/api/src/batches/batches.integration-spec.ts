@@ -39,11 +39,24 @@ describe('batches API', () => {
 
   it('creates a batch from JSON rows, enqueues every run and keeps temperature 0', async () => {
     const res = await post('/v1/batches')
-      .send({ name: 'json', rows: [{ prompt: 'a', temperature: 0 }, { id: 'b', prompt: 'b', max_tokens: 5 }], options: { priority: 3 } })
+      .send({
+        name: 'json',
+        rows: [
+          { prompt: 'a', temperature: 0 },
+          { id: 'b', prompt: 'b', max_tokens: 5 },
+        ],
+        options: { priority: 3 },
+      })
       .expect(201);
     const result = res.body as CreateBatchResult;
     expect(result).toMatchObject({ skippedRows: 0, issues: [], moreIssues: 0 });
-    expect(result.batch).toMatchObject({ name: 'json', status: 'queued', total: 2, priority: 3, counts: { queued: 2 } });
+    expect(result.batch).toMatchObject({
+      name: 'json',
+      status: 'queued',
+      total: 2,
+      priority: 3,
+      counts: { queued: 2 },
+    });
     const runs = await get(`/v1/batches/${result.batch.id}/runs`).expect(200);
     const data = runs.body.data as RunView[];
     expect(data.map((r) => r.messages[0].content)).toEqual(['a', 'b']);
@@ -80,21 +93,28 @@ describe('batches API', () => {
     });
 
     const jsonl = await get(`/v1/batches/${batch.id}/results?format=jsonl`).buffer(true).expect(200);
-    const ids = jsonl.text.trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+    const ids = jsonl.text
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { id: string }).id);
     expect(ids).toEqual(Array.from({ length: 2000 }, (_, i) => `r${i + 1}`));
   });
 
   it('refuses an invalid file with issues naming row and field, and stores nothing', async () => {
     const lines = ['prompt,temperature'];
     for (let i = 1; i <= 150; i++) lines.push(i % 2 === 0 ? 'ok,0.5' : 'bad,abc');
-    const res = await post('/v1/batches').attach('file', Buffer.from(lines.join('\n')), 'tasks.csv').expect(400);
+    const res = await post('/v1/batches')
+      .attach('file', Buffer.from(lines.join('\n')), 'tasks.csv')
+      .expect(400);
     expect(res.body.error.code).toBe('E_VALIDATION');
     expect(res.body.error.issues).toHaveLength(75);
     expect(res.body.error.issues[0]).toMatchObject({ row: 1, field: 'temperature' });
     expect(res.body.error.moreIssues).toBe(0);
 
     const many = ['prompt,temperature', ...Array.from({ length: 130 }, () => 'bad,abc')];
-    const more = await post('/v1/batches').attach('file', Buffer.from(many.join('\n')), 'tasks.csv').expect(400);
+    const more = await post('/v1/batches')
+      .attach('file', Buffer.from(many.join('\n')), 'tasks.csv')
+      .expect(400);
     expect(more.body.error.issues).toHaveLength(100);
     expect(more.body.error.moreIssues).toBe(30);
     expect(await count(h, 'runs')).toBe(0);
@@ -102,7 +122,12 @@ describe('batches API', () => {
   });
 
   it('with skipInvalid runs the good rows and returns the bad ones', async () => {
-    const jsonl = ['{"prompt":"good 1"}', '{"prompt":"bad","temperature":"hot"}', 'not json', '{"prompt":"good 2"}'].join('\n');
+    const jsonl = [
+      '{"prompt":"good 1"}',
+      '{"prompt":"bad","temperature":"hot"}',
+      'not json',
+      '{"prompt":"good 2"}',
+    ].join('\n');
     const res = await post('/v1/batches')
       .field('skipInvalid', 'true')
       .attach('file', Buffer.from(jsonl), 'tasks.jsonl')
@@ -117,11 +142,16 @@ describe('batches API', () => {
   it('refuses bad requests naming the field', async () => {
     const noFile = await post('/v1/batches').field('name', 'x').expect(400);
     expect(noFile.body.error.issues[0].field).toBe('file');
-    const badField = await post('/v1/batches').field('priority', 'high').attach('file', Buffer.from('prompt\nhi'), 'a.csv').expect(400);
+    const badField = await post('/v1/batches')
+      .field('priority', 'high')
+      .attach('file', Buffer.from('prompt\nhi'), 'a.csv')
+      .expect(400);
     expect(badField.body.error.issues[0].field).toBe('priority');
     const noRows = await post('/v1/batches').send({ rows: [] }).expect(400);
     expect(noRows.body.error.issues[0].field).toBe('rows');
-    const versionOnly = await post('/v1/batches').send({ version: 2, rows: [{ prompt: 'a' }] }).expect(400);
+    const versionOnly = await post('/v1/batches')
+      .send({ version: 2, rows: [{ prompt: 'a' }] })
+      .expect(400);
     expect(versionOnly.body.error.issues[0].field).toBe('task');
     const badFormat = await post('/v1/batches').attach('file', Buffer.from('x'), 'tasks.txt').expect(400);
     expect(badFormat.body.error.code).toBe('E_FILE_FORMAT');
@@ -139,7 +169,13 @@ describe('batches API', () => {
       .send({ name: 'greet', prompt: 'Greet {{name}} in {{lang}}', params: { temperature: 0.2 } })
       .expect(201);
     const res = await post('/v1/batches')
-      .send({ task: 'greet', rows: [{ name: 'Ada', lang: 'fr' }, { name: 'Alan', lang: 'de', id: 'x' }] })
+      .send({
+        task: 'greet',
+        rows: [
+          { name: 'Ada', lang: 'fr' },
+          { name: 'Alan', lang: 'de', id: 'x' },
+        ],
+      })
       .expect(201);
     const batch = (res.body as CreateBatchResult).batch;
     expect(batch.taskVersion).toBe(1);
@@ -147,23 +183,40 @@ describe('batches API', () => {
     expect(runs.map((r) => r.messages[0].content)).toEqual(['Greet Ada in fr', 'Greet Alan in de']);
     expect(runs[0].params).toEqual({ temperature: 0.2 });
 
-    const missing = await post('/v1/batches').send({ task: 'greet', rows: [{ name: 'Ada' }] }).expect(400);
+    const missing = await post('/v1/batches')
+      .send({ task: 'greet', rows: [{ name: 'Ada' }] })
+      .expect(400);
     expect(missing.body.error.issues[0]).toMatchObject({ row: 1, field: 'lang' });
-    await post('/v1/batches').send({ task: 'nope', rows: [{ a: 1 }] }).expect(404);
+    await post('/v1/batches')
+      .send({ task: 'nope', rows: [{ a: 1 }] })
+      .expect(404);
   });
 
   it('replays an idempotent submission with 200 and the same batch', async () => {
-    const first = await post('/v1/batches').set('Idempotency-Key', 'batch-1').send({ rows: [{ prompt: 'a' }] }).expect(201);
-    const again = await post('/v1/batches').set('Idempotency-Key', 'batch-1').send({ rows: [{ prompt: 'b' }, { prompt: 'c' }] }).expect(200);
+    const first = await post('/v1/batches')
+      .set('Idempotency-Key', 'batch-1')
+      .send({ rows: [{ prompt: 'a' }] })
+      .expect(201);
+    const again = await post('/v1/batches')
+      .set('Idempotency-Key', 'batch-1')
+      .send({ rows: [{ prompt: 'b' }, { prompt: 'c' }] })
+      .expect(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.batch.id).toBe(first.body.batch.id);
     expect(await count(h, 'runs')).toBe(1);
   });
 
   it('lists batches, cancels one, and filters results by status', async () => {
-    const a = (await post('/v1/batches').send({ rows: [{ prompt: 'a' }] }).expect(201)).body.batch as BatchView;
-    const b = (await post('/v1/batches').send({ rows: [{ prompt: 'b1' }, { prompt: 'b2' }, { prompt: 'b3' }] }).expect(201))
-      .body.batch as BatchView;
+    const a = (
+      await post('/v1/batches')
+        .send({ rows: [{ prompt: 'a' }] })
+        .expect(201)
+    ).body.batch as BatchView;
+    const b = (
+      await post('/v1/batches')
+        .send({ rows: [{ prompt: 'b1' }, { prompt: 'b2' }, { prompt: 'b3' }] })
+        .expect(201)
+    ).body.batch as BatchView;
     const list = await get('/v1/batches?limit=1').expect(200);
     expect(list.body.data.map((x: BatchView) => x.id)).toEqual([b.id]);
     const next = await get(`/v1/batches?limit=1&cursor=${list.body.nextCursor}`).expect(200);
@@ -179,13 +232,20 @@ describe('batches API', () => {
     expect((await get(`/v1/batches/${a.id}`).expect(200)).body.status).toBe('queued');
 
     const onlyCancelled = await get(`/v1/batches/${b.id}/results?status=cancelled`).buffer(true).expect(200);
-    const lines = onlyCancelled.text.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = onlyCancelled.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.id, l.success, l.errorCode])).toEqual([
       ['2', false, 'E_CANCELLED'],
       ['3', false, 'E_CANCELLED'],
     ]);
     const all = await get(`/v1/batches/${b.id}/results`).buffer(true).expect(200);
-    expect(JSON.parse(all.text.split('\n')[0])).toMatchObject({ id: '1', success: true, response: { text: 'done' } });
+    expect(JSON.parse(all.text.split('\n')[0])).toMatchObject({
+      id: '1',
+      success: true,
+      response: { text: 'done' },
+    });
     await get(`/v1/batches/${b.id}/results?format=xml`).expect(400);
   });
 });
@@ -218,7 +278,9 @@ describe('batches API with a worker', () => {
     expect(done.finishedAt).not.toBeNull();
 
     const [run] = (
-      await request(h.app.getHttpServer()).get(`/v1/batches/${done.id}/runs?limit=1`).set('Authorization', h.auth)
+      await request(h.app.getHttpServer())
+        .get(`/v1/batches/${done.id}/runs?limit=1`)
+        .set('Authorization', h.auth)
     ).body.data as RunView[];
     await h.runtime.dataSource.query(
       `UPDATE runs SET status = 'failed', error_code = 'E_SERVER_ERROR', error_message = 'boom' WHERE id = $1`,
@@ -231,7 +293,9 @@ describe('batches API with a worker', () => {
     expect(retried.body.retried).toBe(1);
     const again = await waitForBatch(done.id, ['succeeded']);
     expect(again.status).toBe('succeeded');
-    const detail = await request(h.app.getHttpServer()).get(`/v1/runs/${run.id}`).set('Authorization', h.auth);
+    const detail = await request(h.app.getHttpServer())
+      .get(`/v1/runs/${run.id}`)
+      .set('Authorization', h.auth);
     expect(detail.body).toMatchObject({ status: 'succeeded', attemptCount: 2, error: null });
   });
 });

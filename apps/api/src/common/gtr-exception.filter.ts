@@ -26,7 +26,8 @@ export class GtrExceptionFilter implements ExceptionFilter {
   }
 
   private toGtrError(exception: unknown): { status: number; error: GtrError } {
-    if (exception instanceof GtrError) return { status: errorInfo(exception.code).httpStatus, error: exception };
+    if (exception instanceof GtrError)
+      return { status: errorInfo(exception.code).httpStatus, error: exception };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { status, error: fromHttpException(status, exception) };
@@ -37,6 +38,7 @@ export class GtrExceptionFilter implements ExceptionFilter {
 }
 
 function fromHttpException(status: number, exception: HttpException): GtrError {
-  const code: ErrorCode = status === 404 ? 'E_NOT_FOUND' : status === 401 ? 'E_AUTH' : status >= 500 ? 'E_INTERNAL' : 'E_INPUT';
+  const code: ErrorCode =
+    status === 404 ? 'E_NOT_FOUND' : status === 401 ? 'E_AUTH' : status >= 500 ? 'E_INTERNAL' : 'E_INPUT';
   return new GtrError(code, status === 404 ? 'No such route.' : exception.message);
 }

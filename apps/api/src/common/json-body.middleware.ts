@@ -28,6 +28,10 @@ export function jsonBody(): RequestHandler {
           ]),
         );
       }
-      return next(new GtrError('E_INPUT', 'The request body could not be read.', [{ field: '(body)', message: 'is unreadable' }]));
+      return next(
+        new GtrError('E_INPUT', 'The request body could not be read.', [
+          { field: '(body)', message: 'is unreadable' },
+        ]),
+      );
     });
 }

@@ -9,9 +9,11 @@ describe('the response cache opt-in of POST /v1/runs', () => {
   });
   afterAll(() => h.close());
 
-  const post = (body: object) => request(h.app.getHttpServer()).post('/v1/runs').set('Authorization', h.auth).send(body);
+  const post = (body: object) =>
+    request(h.app.getHttpServer()).post('/v1/runs').set('Authorization', h.auth).send(body);
   const ttlOf = async (id: string) =>
-    (await h.runtime.dataSource.query('SELECT cache_ttl_seconds FROM runs WHERE id = $1', [id]))[0].cache_ttl_seconds;
+    (await h.runtime.dataSource.query('SELECT cache_ttl_seconds FROM runs WHERE id = $1', [id]))[0]
+      .cache_ttl_seconds;
 
   it('stores cache.ttlSeconds with the run, which is not cached yet', async () => {
     const run = (await post({ prompt: 'Hi', cache: { ttlSeconds: 3600 } }).expect(201)).body as RunView;
@@ -24,11 +26,14 @@ describe('the response cache opt-in of POST /v1/runs', () => {
     expect(await ttlOf(run.id)).toBeNull();
   });
 
-  it.each([0, 2_592_001, 1.5])('rejects ttlSeconds %d naming cache.ttlSeconds, storing nothing', async (ttlSeconds) => {
-    const [{ n: before }] = await h.runtime.dataSource.query('SELECT count(*)::int AS n FROM runs');
-    const res = await post({ prompt: 'Hi', cache: { ttlSeconds } }).expect(400);
-    expect(res.body.error.issues[0].field).toBe('cache.ttlSeconds');
-    const [{ n: after }] = await h.runtime.dataSource.query('SELECT count(*)::int AS n FROM runs');
-    expect(after).toBe(before);
-  });
+  it.each([0, 2_592_001, 1.5])(
+    'rejects ttlSeconds %d naming cache.ttlSeconds, storing nothing',
+    async (ttlSeconds) => {
+      const [{ n: before }] = await h.runtime.dataSource.query('SELECT count(*)::int AS n FROM runs');
+      const res = await post({ prompt: 'Hi', cache: { ttlSeconds } }).expect(400);
+      expect(res.body.error.issues[0].field).toBe('cache.ttlSeconds');
+      const [{ n: after }] = await h.runtime.dataSource.query('SELECT count(*)::int AS n FROM runs');
+      expect(after).toBe(before);
+    },
+  );
 });

@@ -64,6 +64,9 @@ export class RunsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a run that has not finished' })
   cancel(@Auth() auth: AuthContext, @Param('id') id: string): Promise<RunView> {
-    return this.cancelRun.execute({ tenantId: auth.tenantId, runId: parseOrThrow(runIdSchema, id, 'run id') });
+    return this.cancelRun.execute({
+      tenantId: auth.tenantId,
+      runId: parseOrThrow(runIdSchema, id, 'run id'),
+    });
   }
 }

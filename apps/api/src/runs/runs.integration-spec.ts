@@ -46,9 +46,16 @@ describe('runs API with a worker', () => {
 
   it('lists runs newest first with a status filter and cursor pagination', async () => {
     for (let i = 0; i < 3; i++) {
-      await request(h.app.getHttpServer()).post('/v1/runs').set('Authorization', h.auth).send({ prompt: `p${i}` }).expect(201);
+      await request(h.app.getHttpServer())
+        .post('/v1/runs')
+        .set('Authorization', h.auth)
+        .send({ prompt: `p${i}` })
+        .expect(201);
     }
-    const first = await request(h.app.getHttpServer()).get('/v1/runs?limit=2').set('Authorization', h.auth).expect(200);
+    const first = await request(h.app.getHttpServer())
+      .get('/v1/runs?limit=2')
+      .set('Authorization', h.auth)
+      .expect(200);
     expect(first.body.data).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const second = await request(h.app.getHttpServer())
@@ -62,7 +69,10 @@ describe('runs API with a worker', () => {
       .set('Authorization', h.auth)
       .expect(200);
     expect(cancelled.body.data.every((r: RunView) => r.status === 'cancelled')).toBe(true);
-    const bad = await request(h.app.getHttpServer()).get('/v1/runs?status=done').set('Authorization', h.auth).expect(400);
+    const bad = await request(h.app.getHttpServer())
+      .get('/v1/runs?status=done')
+      .set('Authorization', h.auth)
+      .expect(400);
     expect(bad.body.error.issues[0].field).toBe('status.0');
   });
 
@@ -111,7 +121,11 @@ describe('runs API with a worker', () => {
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
-    const created = await request(server).post('/v1/runs').set('Authorization', h.auth).send({ prompt: 'sse' }).expect(201);
+    const created = await request(server)
+      .post('/v1/runs')
+      .set('Authorization', h.auth)
+      .send({ prompt: 'sse' })
+      .expect(201);
     let text = '';
     const deadline = Date.now() + 10_000;
     while (!text.includes('"status":"succeeded"') && Date.now() < deadline) {
@@ -143,7 +157,11 @@ describe('runs API input validation and auth (no worker)', () => {
     ['an unknown provider', { prompt: 'x', provider: 'nope' }, 'provider'],
   ])('rejects %s with a 400 naming the field, storing nothing', async (_, body, field) => {
     const before = await countRuns(h);
-    const res = await request(h.app.getHttpServer()).post('/v1/runs').set('Authorization', h.auth).send(body).expect(400);
+    const res = await request(h.app.getHttpServer())
+      .post('/v1/runs')
+      .set('Authorization', h.auth)
+      .send(body)
+      .expect(400);
     expect(res.body.error.code).toBe('E_VALIDATION');
     expect(res.body.error.issues.map((i: { field: string }) => i.field)).toContain(field);
     expect(res.body.error.issues[0].message).toEqual(expect.any(String));
@@ -183,7 +201,10 @@ describe('runs API input validation and auth (no worker)', () => {
   });
 
   it('cancels a queued run, which then never starts, and refuses to cancel it twice', async () => {
-    const created = await request(h.app.getHttpServer()).post('/v1/runs').set('Authorization', h.auth).send({ prompt: 'x' });
+    const created = await request(h.app.getHttpServer())
+      .post('/v1/runs')
+      .set('Authorization', h.auth)
+      .send({ prompt: 'x' });
     const cancelled = await request(h.app.getHttpServer())
       .post(`/v1/runs/${created.body.id}/cancel`)
       .set('Authorization', h.auth)
@@ -192,7 +213,9 @@ describe('runs API input validation and auth (no worker)', () => {
     await h.worker.start();
     await new Promise((r) => setTimeout(r, 300));
     await h.worker.stop();
-    const after = await request(h.app.getHttpServer()).get(`/v1/runs/${created.body.id}`).set('Authorization', h.auth);
+    const after = await request(h.app.getHttpServer())
+      .get(`/v1/runs/${created.body.id}`)
+      .set('Authorization', h.auth);
     expect(after.body.status).toBe('cancelled');
     expect(after.body.attempts).toHaveLength(0);
     const again = await request(h.app.getHttpServer())
@@ -207,16 +230,28 @@ describe('runs API input validation and auth (no worker)', () => {
       .get('/v1/runs/00000000-0000-4000-8000-000000000000')
       .set('Authorization', h.auth)
       .expect(404);
-    const bad = await request(h.app.getHttpServer()).get('/v1/runs/abc').set('Authorization', h.auth).expect(400);
+    const bad = await request(h.app.getHttpServer())
+      .get('/v1/runs/abc')
+      .set('Authorization', h.auth)
+      .expect(400);
     expect(bad.body.error.code).toBe('E_VALIDATION');
   });
 
   it("hides another tenant's runs", async () => {
-    const created = await request(h.app.getHttpServer()).post('/v1/runs').set('Authorization', h.auth).send({ prompt: 'mine' });
+    const created = await request(h.app.getHttpServer())
+      .post('/v1/runs')
+      .set('Authorization', h.auth)
+      .send({ prompt: 'mine' });
     const other = await h.runtime.repositories.tenants.ensureTenant('other');
     const { key } = await h.runtime.repositories.apiKeys.createKey(other.id, 'other', []);
-    await request(h.app.getHttpServer()).get(`/v1/runs/${created.body.id}`).set('Authorization', `Bearer ${key}`).expect(404);
-    const list = await request(h.app.getHttpServer()).get('/v1/runs').set('Authorization', `Bearer ${key}`).expect(200);
+    await request(h.app.getHttpServer())
+      .get(`/v1/runs/${created.body.id}`)
+      .set('Authorization', `Bearer ${key}`)
+      .expect(404);
+    const list = await request(h.app.getHttpServer())
+      .get('/v1/runs')
+      .set('Authorization', `Bearer ${key}`)
+      .expect(200);
     expect(list.body.data).toHaveLength(0);
   });
 });

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TasksRepository } from '@gtr/data';
-import { type FieldIssue, GtrError, type ScheduleTarget, assertSupportedTarget, planTaskRun } from '@gtr/domain';
+import {
+  type FieldIssue,
+  GtrError,
+  type ScheduleTarget,
+  assertSupportedTarget,
+  planTaskRun,
+} from '@gtr/domain';
 import { RUNTIME, type Runtime } from '@gtr/server';
 
 /**
@@ -44,7 +50,8 @@ export class ScheduleTargetCheck {
   private assertProvider(name: string | undefined, field: string): void {
     const { providers } = this.runtime;
     const provider = name ?? providers.defaultProvider;
-    if (!providers.has(provider)) throw invalid(field, `uses provider "${provider}"; known: ${providers.names().join(', ')}`);
+    if (!providers.has(provider))
+      throw invalid(field, `uses provider "${provider}"; known: ${providers.names().join(', ')}`);
   }
 }
 

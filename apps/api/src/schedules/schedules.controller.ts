@@ -25,7 +25,8 @@ import { DeleteScheduleUseCase } from './use-cases/delete-schedule.use-case';
 import { SetScheduleEnabledUseCase } from './use-cases/set-schedule-enabled.use-case';
 import { UpdateScheduleUseCase } from './use-cases/update-schedule.use-case';
 
-const bodySchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
+const bodySchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
 
 @ApiTags('schedules')
 @ApiBearerAuth()
@@ -40,7 +41,9 @@ export class SchedulesController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a schedule: a cron expression (in a time zone) or an interval that starts runs' })
+  @ApiOperation({
+    summary: 'Create a schedule: a cron expression (in a time zone) or an interval that starts runs',
+  })
   @ApiBody({ schema: bodySchema(createScheduleSchema) })
   create(@Auth() auth: AuthContext, @Body() body: unknown): Promise<ScheduleView> {
     return this.createSchedule.execute({ tenantId: auth.tenantId, body });
@@ -59,9 +62,15 @@ export class SchedulesController {
   }
 
   @Patch(':name')
-  @ApiOperation({ summary: 'Change a schedule; a new timing or enabling starts its fire times afresh from now' })
+  @ApiOperation({
+    summary: 'Change a schedule; a new timing or enabling starts its fire times afresh from now',
+  })
   @ApiBody({ schema: bodySchema(updateScheduleSchema) })
-  update(@Auth() auth: AuthContext, @Param('name') name: string, @Body() body: unknown): Promise<ScheduleView> {
+  update(
+    @Auth() auth: AuthContext,
+    @Param('name') name: string,
+    @Body() body: unknown,
+  ): Promise<ScheduleView> {
     return this.updateSchedule.execute({ tenantId: auth.tenantId, name: nameOf(name), body });
   }
 
@@ -100,12 +109,17 @@ export class SchedulesController {
       name: schedule.name,
       timezone: schedule.timezone,
       enabled: schedule.enabled,
-      fires: fires.map((fire) => ({ utc: fire.toISOString(), local: formatInTimeZone(fire, schedule.timezone) })),
+      fires: fires.map((fire) => ({
+        utc: fire.toISOString(),
+        local: formatInTimeZone(fire, schedule.timezone),
+      })),
     };
   }
 
   @Get(':name/history')
-  @ApiOperation({ summary: 'Handled fire times, newest first: the run each created, or why it was skipped or failed' })
+  @ApiOperation({
+    summary: 'Handled fire times, newest first: the run each created, or why it was skipped or failed',
+  })
   async history(
     @Auth() auth: AuthContext,
     @Param('name') name: string,

@@ -9,7 +9,12 @@ describe('schedules API', () => {
   const api = () => request(h.app.getHttpServer());
   const post = (path: string, body?: object) => api().post(path).set('Authorization', h.auth).send(body);
   const get = (path: string) => api().get(path).set('Authorization', h.auth);
-  const valid = { name: 'nightly', cron: '0 9 * * *', timezone: 'Asia/Tokyo', target: { type: 'prompt', prompt: 'Summarise the news' } };
+  const valid = {
+    name: 'nightly',
+    cron: '0 9 * * *',
+    timezone: 'Asia/Tokyo',
+    target: { type: 'prompt', prompt: 'Summarise the news' },
+  };
 
   beforeAll(async () => {
     h = await startApi({ startWorker: false });
@@ -34,31 +39,63 @@ describe('schedules API', () => {
       const res = await post('/v1/schedules', { ...valid, cron: '61 * * * *' }).expect(400);
       expect(res.body.error).toEqual({
         code: 'E_VALIDATION',
-        message: 'Invalid request: cron invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"',
+        message:
+          'Invalid request: cron invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"',
         action: 'Fix the fields named in the error.',
-        issues: [{ field: 'cron', message: 'invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"' }],
+        issues: [
+          {
+            field: 'cron',
+            message: 'invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"',
+          },
+        ],
       });
     });
 
     it('refuses an unknown time zone naming the field and showing an example', async () => {
       const res = await post('/v1/schedules', { ...valid, timezone: 'Mars/Olympus' }).expect(400);
       expect(res.body.error.issues).toEqual([
-        { field: 'timezone', message: 'unknown IANA time zone "Mars/Olympus"; example: "Europe/Berlin" (or "UTC")' },
+        {
+          field: 'timezone',
+          message: 'unknown IANA time zone "Mars/Olympus"; example: "Europe/Berlin" (or "UTC")',
+        },
       ]);
     });
 
     it('refuses a batch target with a clear message', async () => {
-      const res = await post('/v1/schedules', { ...valid, target: { type: 'batch', file: 'rows.jsonl' } }).expect(400);
+      const res = await post('/v1/schedules', {
+        ...valid,
+        target: { type: 'batch', file: 'rows.jsonl' },
+      }).expect(400);
       expect(res.body.error.issues).toEqual([
-        { field: 'target.type', message: expect.stringContaining('batch targets (a task file run as a batch) are not supported yet') },
+        {
+          field: 'target.type',
+          message: expect.stringContaining(
+            'batch targets (a task file run as a batch) are not supported yet',
+          ),
+        },
       ]);
     });
 
     it.each([
       [{ type: 'task', task: 'missing' }, 'target.task', 'no task named "missing"', 'E_VALIDATION'],
-      [{ type: 'task', task: 'greet', version: 4 }, 'target.version', 'task "greet" has no version 4', 'E_VALIDATION'],
-      [{ type: 'task', task: 'greet', input: {} }, 'target.input.name', 'is missing; the template uses {{name}}', 'E_INPUT'],
-      [{ type: 'prompt', prompt: 'x', provider: 'acme-llm' }, 'target.provider', 'uses provider "acme-llm"; known: dry-run', 'E_VALIDATION'],
+      [
+        { type: 'task', task: 'greet', version: 4 },
+        'target.version',
+        'task "greet" has no version 4',
+        'E_VALIDATION',
+      ],
+      [
+        { type: 'task', task: 'greet', input: {} },
+        'target.input.name',
+        'is missing; the template uses {{name}}',
+        'E_INPUT',
+      ],
+      [
+        { type: 'prompt', prompt: 'x', provider: 'acme-llm' },
+        'target.provider',
+        'uses provider "acme-llm"; known: dry-run',
+        'E_VALIDATION',
+      ],
     ])('refuses a target that cannot start a run: %j', async (target, field, message, code) => {
       const res = await post('/v1/schedules', { ...valid, target }).expect(400);
       expect(res.body.error.code).toBe(code);
@@ -95,7 +132,11 @@ describe('schedules API', () => {
       await post('/v1/schedules', valid).expect(409);
       expect((await get('/v1/schedules/nightly').expect(200)).body).toEqual(created);
 
-      await post('/v1/schedules', { name: 'often', every: '30s', target: { type: 'task', task: 'greet', input: { name: 'Ada' } } }).expect(201);
+      await post('/v1/schedules', {
+        name: 'often',
+        every: '30s',
+        target: { type: 'task', task: 'greet', input: { name: 'Ada' } },
+      }).expect(201);
       const page = await get('/v1/schedules?limit=1').expect(200);
       expect(page.body.data.map((s: ScheduleView) => s.name)).toEqual(['nightly']);
       const rest = await get(`/v1/schedules?limit=1&cursor=${page.body.nextCursor}`).expect(200);
@@ -108,15 +149,26 @@ describe('schedules API', () => {
         .expect(200);
       expect(changed.body).toMatchObject({ cron: null, every: '5m', overlapPolicy: 'cancel_previous' });
       expect(Date.parse(changed.body.nextFireAt) % 300_000).toBe(0);
-      const bad = await api().patch('/v1/schedules/nightly').set('Authorization', h.auth).send({ timezone: 'Nowhere' }).expect(400);
+      const bad = await api()
+        .patch('/v1/schedules/nightly')
+        .set('Authorization', h.auth)
+        .send({ timezone: 'Nowhere' })
+        .expect(400);
       expect(bad.body.error.issues[0].field).toBe('timezone');
-      await api().patch('/v1/schedules/nightly').set('Authorization', h.auth).send({ target: { type: 'batch', file: 'x' } }).expect(400);
+      await api()
+        .patch('/v1/schedules/nightly')
+        .set('Authorization', h.auth)
+        .send({ target: { type: 'batch', file: 'x' } })
+        .expect(400);
       const retarget = await api()
         .patch('/v1/schedules/nightly')
         .set('Authorization', h.auth)
         .send({ target: { type: 'prompt', prompt: 'new' } })
         .expect(200);
-      expect(retarget.body).toMatchObject({ target: { type: 'prompt', prompt: 'new' }, nextFireAt: changed.body.nextFireAt });
+      expect(retarget.body).toMatchObject({
+        target: { type: 'prompt', prompt: 'new' },
+        nextFireAt: changed.body.nextFireAt,
+      });
       await api().patch('/v1/schedules/ghost').set('Authorization', h.auth).send({ every: '1m' }).expect(404);
 
       await api().delete('/v1/schedules/nightly').set('Authorization', h.auth).expect(204);
@@ -131,10 +183,19 @@ describe('schedules API', () => {
       expect(paused.body).toMatchObject({ enabled: false, nextFireAt: null });
       await post('/v1/schedules/nightly/disable').expect(200);
       const resumed = await post('/v1/schedules/nightly/enable').expect(200);
-      expect(resumed.body).toMatchObject({ enabled: true, nextFireAt: expect.stringMatching(/T00:00:00\.000Z$/) });
-      expect((await post('/v1/schedules/nightly/enable').expect(200)).body.nextFireAt).toBe(resumed.body.nextFireAt);
+      expect(resumed.body).toMatchObject({
+        enabled: true,
+        nextFireAt: expect.stringMatching(/T00:00:00\.000Z$/),
+      });
+      expect((await post('/v1/schedules/nightly/enable').expect(200)).body.nextFireAt).toBe(
+        resumed.body.nextFireAt,
+      );
       await post('/v1/schedules/ghost/enable').expect(404);
-      const off = await api().patch('/v1/schedules/nightly').set('Authorization', h.auth).send({ enabled: false }).expect(200);
+      const off = await api()
+        .patch('/v1/schedules/nightly')
+        .set('Authorization', h.auth)
+        .send({ enabled: false })
+        .expect(200);
       expect(off.body).toMatchObject({ enabled: false, nextFireAt: null });
     });
 
@@ -155,12 +216,15 @@ describe('schedules API', () => {
       expect(fire.local.slice(0, 10)).toBe(fire.utc.slice(0, 10));
     }
     expect((await get('/v1/schedules/nightly/next').expect(200)).body.fires).toHaveLength(5);
-    expect((await get('/v1/schedules/nightly/next?count=101').expect(400)).body.error.issues[0].field).toBe('count');
+    expect((await get('/v1/schedules/nightly/next?count=101').expect(400)).body.error.issues[0].field).toBe(
+      'count',
+    );
     await get('/v1/schedules/ghost/next').expect(404);
   });
 
   it('shows the history of fires, newest first', async () => {
-    const created = (await post('/v1/schedules', { ...valid, name: 'hist' }).expect(201)).body as ScheduleView;
+    const created = (await post('/v1/schedules', { ...valid, name: 'hist' }).expect(201))
+      .body as ScheduleView;
     const firing = new ScheduleFiringRepository(h.runtime.dataSource);
     const next = new Date(created.nextFireAt!);
     await firing.fire({

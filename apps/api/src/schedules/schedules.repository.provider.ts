@@ -4,6 +4,14 @@ import { RUNTIME, type Runtime } from '@gtr/server';
 
 /** The schedules and tasks repositories on the process's database. */
 export const SCHEDULE_REPOSITORY_PROVIDERS: Provider[] = [
-  { provide: SchedulesRepository, useFactory: (runtime: Runtime) => new SchedulesRepository(runtime.dataSource), inject: [RUNTIME] },
-  { provide: TasksRepository, useFactory: (runtime: Runtime) => new TasksRepository(runtime.dataSource), inject: [RUNTIME] },
+  {
+    provide: SchedulesRepository,
+    useFactory: (runtime: Runtime) => new SchedulesRepository(runtime.dataSource),
+    inject: [RUNTIME],
+  },
+  {
+    provide: TasksRepository,
+    useFactory: (runtime: Runtime) => new TasksRepository(runtime.dataSource),
+    inject: [RUNTIME],
+  },
 ];

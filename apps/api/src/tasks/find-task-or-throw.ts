@@ -17,5 +17,7 @@ export async function findTaskOrThrow(
   const latest = version === undefined ? null : await tasks.find(tenantId, name);
   if (!latest) throw new GtrError('E_NOT_FOUND', `Task "${name}" not found.`);
   const message = `does not exist; the latest version is ${latest.latestVersion}`;
-  throw new GtrError('E_NOT_FOUND', `Task "${name}" has no version ${version}.`, [{ field: 'version', message }]);
+  throw new GtrError('E_NOT_FOUND', `Task "${name}" has no version ${version}.`, [
+    { field: 'version', message },
+  ]);
 }

@@ -23,7 +23,8 @@ import { DeleteTaskUseCase } from './use-cases/delete-task.use-case';
 import { TestTaskUseCase } from './use-cases/test-task.use-case';
 import { UpdateTaskUseCase } from './use-cases/update-task.use-case';
 
-const bodySchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
+const bodySchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object;
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -38,14 +39,18 @@ export class TasksController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a task (version 1): a messages template with {{variables}} and its settings' })
+  @ApiOperation({
+    summary: 'Create a task (version 1): a messages template with {{variables}} and its settings',
+  })
   @ApiBody({ schema: bodySchema(createTaskSchema) })
   create(@Auth() auth: AuthContext, @Body() body: unknown): Promise<TaskView> {
     return this.createTask.execute({ tenantId: auth.tenantId, body });
   }
 
   @Get()
-  @ApiOperation({ summary: 'List tasks (latest versions) by name, optionally by tag, with cursor pagination' })
+  @ApiOperation({
+    summary: 'List tasks (latest versions) by name, optionally by tag, with cursor pagination',
+  })
   list(@Auth() auth: AuthContext, @Query() query: Record<string, unknown>): Promise<Page<TaskView>> {
     const { tag, limit, cursor } = parseOrThrow(listTasksQuerySchema, query, 'query');
     return this.tasks.list(auth.tenantId, { tags: tag, limit, cursor });
@@ -53,7 +58,11 @@ export class TasksController {
 
   @Get(':name')
   @ApiOperation({ summary: 'A task: its latest version, or ?version=N' })
-  get(@Auth() auth: AuthContext, @Param('name') name: string, @Query() query: Record<string, unknown>): Promise<TaskView> {
+  get(
+    @Auth() auth: AuthContext,
+    @Param('name') name: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<TaskView> {
     const { version } = parseOrThrow(getTaskQuerySchema, query, 'query');
     return findTaskOrThrow(this.tasks, auth.tenantId, taskNameParam(name), version);
   }
@@ -67,7 +76,9 @@ export class TasksController {
 
   @Delete(':name')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a task (its versions stay for the runs that used them; the name becomes free)' })
+  @ApiOperation({
+    summary: 'Delete a task (its versions stay for the runs that used them; the name becomes free)',
+  })
   async delete(@Auth() auth: AuthContext, @Param('name') name: string): Promise<void> {
     await this.deleteTask.execute({ tenantId: auth.tenantId, name: taskNameParam(name) });
   }
@@ -80,15 +91,25 @@ export class TasksController {
     @Query() query: Record<string, unknown>,
   ): Promise<Page<TaskView>> {
     const taskName = taskNameParam(name);
-    const page = await this.tasks.listVersions(auth.tenantId, taskName, parseOrThrow(listTaskVersionsQuerySchema, query, 'query'));
+    const page = await this.tasks.listVersions(
+      auth.tenantId,
+      taskName,
+      parseOrThrow(listTaskVersionsQuerySchema, query, 'query'),
+    );
     if (!page) throw new GtrError('E_NOT_FOUND', `Task "${taskName}" not found.`);
     return page;
   }
 
   @Post(':name/test')
-  @ApiOperation({ summary: 'Render a task with { input } and run it: returns the rendered messages and the run' })
+  @ApiOperation({
+    summary: 'Render a task with { input } and run it: returns the rendered messages and the run',
+  })
   @ApiBody({ schema: bodySchema(testTaskSchema) })
-  test(@Auth() auth: AuthContext, @Param('name') name: string, @Body() body: unknown): Promise<TaskTestResult> {
+  test(
+    @Auth() auth: AuthContext,
+    @Param('name') name: string,
+    @Body() body: unknown,
+  ): Promise<TaskTestResult> {
     return this.testTask.execute({ tenantId: auth.tenantId, name: taskNameParam(name), body });
   }
 }

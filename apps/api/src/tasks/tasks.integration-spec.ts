@@ -10,13 +10,22 @@ describe('tasks API', () => {
   afterAll(() => h.close());
 
   const api = () => request(h.app.getHttpServer());
-  const post = (path: string, body: unknown, auth = h.auth) => api().post(path).set('Authorization', auth).send(body as object);
+  const post = (path: string, body: unknown, auth = h.auth) =>
+    api()
+      .post(path)
+      .set('Authorization', auth)
+      .send(body as object);
   const get = (path: string, auth = h.auth) => api().get(path).set('Authorization', auth);
-  const patch = (path: string, body: unknown) => api().patch(path).set('Authorization', h.auth).send(body as object);
+  const patch = (path: string, body: unknown) =>
+    api()
+      .patch(path)
+      .set('Authorization', h.auth)
+      .send(body as object);
   const del = (path: string) => api().delete(path).set('Authorization', h.auth);
   const count = async (table: string): Promise<number> =>
     (await h.runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
-  const runRow = async (id: string) => (await h.runtime.dataSource.query('SELECT * FROM runs WHERE id = $1', [id]))[0];
+  const runRow = async (id: string) =>
+    (await h.runtime.dataSource.query('SELECT * FROM runs WHERE id = $1', [id]))[0];
 
   async function waitForRun(id: string): Promise<RunDetailView> {
     const deadline = Date.now() + 10_000;
@@ -34,7 +43,12 @@ describe('tasks API', () => {
     prompt: 'Summarise for {{user.name}}: {{doc}}',
     model: 'task-model',
     params: { temperature: 0, maxTokens: 200 },
-    outputSchema: { type: 'object', properties: { summary: { type: 'string' } }, required: ['summary'], additionalProperties: false },
+    outputSchema: {
+      type: 'object',
+      properties: { summary: { type: 'string' } },
+      required: ['summary'],
+      additionalProperties: false,
+    },
     retryPolicy: { maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 100 },
     timeoutMs: 12_345,
     tags: ['nlp', 'demo'],
@@ -74,12 +88,28 @@ describe('tasks API', () => {
 
     it.each([
       ['an unclosed placeholder', 'prompt', { name: 'bad', prompt: 'Hi {{name' }],
-      ['a bad placeholder in a message', 'messages.0.content', { name: 'bad', messages: [{ role: 'user', content: '{{ a b }}' }] }],
-      ['a bad output schema type', 'outputSchema.properties.n.type', { name: 'bad', prompt: 'x', outputSchema: { type: 'object', properties: { n: { type: 'int' } } } }],
-      ['an output schema that is not an object schema', 'outputSchema.type', { name: 'bad', prompt: 'x', outputSchema: { type: 'string' } }],
+      [
+        'a bad placeholder in a message',
+        'messages.0.content',
+        { name: 'bad', messages: [{ role: 'user', content: '{{ a b }}' }] },
+      ],
+      [
+        'a bad output schema type',
+        'outputSchema.properties.n.type',
+        { name: 'bad', prompt: 'x', outputSchema: { type: 'object', properties: { n: { type: 'int' } } } },
+      ],
+      [
+        'an output schema that is not an object schema',
+        'outputSchema.type',
+        { name: 'bad', prompt: 'x', outputSchema: { type: 'string' } },
+      ],
       ['a bad name', 'name', { name: 'Bad Name', prompt: 'x' }],
       ['an unknown provider', 'provider', { name: 'bad', prompt: 'x', provider: 'nope' }],
-      ['maxAttempts 21', 'retryPolicy.maxAttempts', { name: 'bad', prompt: 'x', retryPolicy: { maxAttempts: 21 } }],
+      [
+        'maxAttempts 21',
+        'retryPolicy.maxAttempts',
+        { name: 'bad', prompt: 'x', retryPolicy: { maxAttempts: 21 } },
+      ],
       ['temperature 3', 'params.temperature', { name: 'bad', prompt: 'x', params: { temperature: 3 } }],
     ])('rejects %s with a 400 naming %s, storing nothing', async (_what, field, body) => {
       const before = await count('tasks');
@@ -90,7 +120,11 @@ describe('tasks API', () => {
     });
 
     it('makes each change a new version and keeps the old ones readable', async () => {
-      const res = await patch('/v1/tasks/summarise', { prompt: 'Shorten for {{user.name}}: {{doc}}', params: { maxTokens: null }, tags: ['nlp'] }).expect(200);
+      const res = await patch('/v1/tasks/summarise', {
+        prompt: 'Shorten for {{user.name}}: {{doc}}',
+        params: { maxTokens: null },
+        tags: ['nlp'],
+      }).expect(200);
       expect(res.body).toMatchObject({
         version: 2,
         latestVersion: 2,
@@ -103,14 +137,20 @@ describe('tasks API', () => {
         tags: ['nlp'],
       });
       const v1 = (await get('/v1/tasks/summarise?version=1').expect(200)).body as TaskView;
-      expect(v1).toMatchObject({ version: 1, latestVersion: 2, params: { temperature: 0, maxTokens: 200 }, tags: ['nlp', 'demo'] });
+      expect(v1).toMatchObject({
+        version: 1,
+        latestVersion: 2,
+        params: { temperature: 0, maxTokens: 200 },
+        tags: ['nlp', 'demo'],
+      });
       expect(v1.messages[1].content).toBe('Summarise for {{user.name}}: {{doc}}');
     });
 
     it('lists the versions newest first, a page at a time', async () => {
       const first = (await get('/v1/tasks/summarise/versions?limit=1').expect(200)).body as Page<TaskView>;
       expect(first.data.map((v) => v.version)).toEqual([2]);
-      const rest = (await get(`/v1/tasks/summarise/versions?limit=5&cursor=${first.nextCursor}`).expect(200)).body as Page<TaskView>;
+      const rest = (await get(`/v1/tasks/summarise/versions?limit=5&cursor=${first.nextCursor}`).expect(200))
+        .body as Page<TaskView>;
       expect(rest).toMatchObject({ data: [{ version: 1 }], nextCursor: null });
       await get('/v1/tasks/nope/versions').expect(404);
     });
@@ -120,7 +160,11 @@ describe('tasks API', () => {
       ['a rename', '(body)', { name: 'other' }],
       ['a bad template', 'prompt', { prompt: '{{' }],
       ['an unknown provider', 'provider', { provider: 'nope' }],
-      ['a base delay above the kept max delay', 'retryPolicy.maxDelayMs', { retryPolicy: { baseDelayMs: 1000 } }],
+      [
+        'a base delay above the kept max delay',
+        'retryPolicy.maxDelayMs',
+        { retryPolicy: { baseDelayMs: 1000 } },
+      ],
     ])('rejects %s with a 400 naming %s, adding no version', async (_what, field, body) => {
       const before = await count('task_versions');
       const res = await patch('/v1/tasks/summarise', body).expect(400);
@@ -132,11 +176,16 @@ describe('tasks API', () => {
       const missing = await get('/v1/tasks/nope').expect(404);
       expect(missing.body.error).toMatchObject({ code: 'E_NOT_FOUND', message: 'Task "nope" not found.' });
       const noVersion = await get('/v1/tasks/summarise?version=9').expect(404);
-      expect(noVersion.body.error).toMatchObject({ message: 'Task "summarise" has no version 9.', issues: [{ field: 'version' }] });
+      expect(noVersion.body.error).toMatchObject({
+        message: 'Task "summarise" has no version 9.',
+        issues: [{ field: 'version' }],
+      });
       await patch('/v1/tasks/nope', { model: 'x' }).expect(404);
       await del('/v1/tasks/nope').expect(404);
       expect((await get('/v1/tasks/Bad%20Name').expect(400)).body.error.issues[0].field).toBe('name');
-      expect((await get('/v1/tasks/summarise?version=x').expect(400)).body.error.issues[0].field).toBe('version');
+      expect((await get('/v1/tasks/summarise?version=x').expect(400)).body.error.issues[0].field).toBe(
+        'version',
+      );
     });
 
     it('lists tasks by name, filtered by tag, a page at a time', async () => {
@@ -145,7 +194,8 @@ describe('tasks API', () => {
       const first = (await get('/v1/tasks?limit=2').expect(200)).body as Page<TaskView>;
       expect(first.data.map((t) => t.name)).toEqual(['a-first', 'summarise']);
       expect(first.data[1].version).toBe(2);
-      const second = (await get(`/v1/tasks?limit=2&cursor=${first.nextCursor}`).expect(200)).body as Page<TaskView>;
+      const second = (await get(`/v1/tasks?limit=2&cursor=${first.nextCursor}`).expect(200))
+        .body as Page<TaskView>;
       expect(second).toMatchObject({ data: [{ name: 'z-last' }], nextCursor: null });
       const demo = (await get('/v1/tasks?tag=demo').expect(200)).body as Page<TaskView>;
       expect(demo.data.map((t) => t.name)).toEqual(['a-first']);
@@ -213,7 +263,10 @@ describe('tasks API', () => {
       const before = await count('runs');
       const res = await post('/v1/runs', { task: 'summarise', input: { lang: 'en' } }).expect(400);
       expect(res.body.error.code).toBe('E_INPUT');
-      expect(res.body.error.issues.map((i: { field: string }) => i.field)).toEqual(['input.user.name', 'input.doc']);
+      expect(res.body.error.issues.map((i: { field: string }) => i.field)).toEqual([
+        'input.user.name',
+        'input.doc',
+      ]);
       expect(await count('runs')).toBe(before);
     });
 
@@ -229,9 +282,13 @@ describe('tasks API', () => {
     });
 
     it('answers 404 for an unknown task or version, naming it', async () => {
-      expect((await post('/v1/runs', { task: 'ghost' }).expect(404)).body.error.message).toBe('Task "ghost" not found.');
+      expect((await post('/v1/runs', { task: 'ghost' }).expect(404)).body.error.message).toBe(
+        'Task "ghost" not found.',
+      );
       const noVersion = await post('/v1/runs', { task: 'summarise', version: 7, input: {} }).expect(404);
-      expect(noVersion.body.error.issues).toEqual([{ field: 'version', message: 'does not exist; the latest version is 2' }]);
+      expect(noVersion.body.error.issues).toEqual([
+        { field: 'version', message: 'does not exist; the latest version is 2' },
+      ]);
     });
 
     it('replays an idempotent task run', async () => {
@@ -242,27 +299,37 @@ describe('tasks API', () => {
     });
 
     it('tests a task: renders it, runs it and returns both', async () => {
-      const res = await post('/v1/tasks/summarise/test', { input: { lang: 'de', user: { name: 'Cy' }, doc: 'D' } }).expect(201);
+      const res = await post('/v1/tasks/summarise/test', {
+        input: { lang: 'de', user: { name: 'Cy' }, doc: 'D' },
+      }).expect(201);
       const result = res.body as TaskTestResult;
       expect(result.renderedMessages).toEqual([
         { role: 'system', content: 'Answer in de.' },
         { role: 'user', content: 'Shorten for Cy: D' },
       ]);
-      expect(result.run).toMatchObject({ taskVersion: 2, messages: result.renderedMessages, status: 'queued' });
+      expect(result.run).toMatchObject({
+        taskVersion: 2,
+        messages: result.renderedMessages,
+        status: 'queued',
+      });
       expect((await waitForRun(result.run.id)).status).toBe('succeeded');
     });
 
     it('rejects a test with missing input or an unknown field, storing nothing', async () => {
       const before = await count('runs');
       const missing = await post('/v1/tasks/summarise/test', {}).expect(400);
-      expect(missing.body.error.issues.map((i: { field: string }) => i.field)).toEqual(['input.lang', 'input.user.name', 'input.doc']);
+      expect(missing.body.error.issues.map((i: { field: string }) => i.field)).toEqual([
+        'input.lang',
+        'input.user.name',
+        'input.doc',
+      ]);
       await post('/v1/tasks/summarise/test', { task: 'other' }).expect(400);
       await post('/v1/tasks/ghost/test', {}).expect(404);
       expect(await count('runs')).toBe(before);
     });
   });
 
-  it("keeps tenants apart: another tenant neither sees nor uses these tasks, and may reuse the name", async () => {
+  it('keeps tenants apart: another tenant neither sees nor uses these tasks, and may reuse the name', async () => {
     const other = await h.runtime.repositories.tenants.ensureTenant('tasks-other');
     const { key } = await h.runtime.repositories.apiKeys.createKey(other.id, 'other', []);
     const auth = `Bearer ${key}`;
@@ -276,7 +343,12 @@ describe('tasks API', () => {
   it('documents the task routes and bodies in OpenAPI', async () => {
     const doc = (await api().get('/docs-json').expect(200)).body;
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/tasks', '/v1/tasks/{name}', '/v1/tasks/{name}/versions', '/v1/tasks/{name}/test']),
+      expect.arrayContaining([
+        '/v1/tasks',
+        '/v1/tasks/{name}',
+        '/v1/tasks/{name}/versions',
+        '/v1/tasks/{name}/test',
+      ]),
     );
     const createBody = doc.paths['/v1/tasks'].post.requestBody.content['application/json'].schema;
     expect(createBody.properties).toHaveProperty('outputSchema');

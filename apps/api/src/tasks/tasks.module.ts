@@ -10,6 +10,12 @@ import { UpdateTaskUseCase } from './use-cases/update-task.use-case';
 @Module({
   imports: [RunsModule],
   controllers: [TasksController],
-  providers: [tasksRepositoryProvider, CreateTaskUseCase, UpdateTaskUseCase, DeleteTaskUseCase, TestTaskUseCase],
+  providers: [
+    tasksRepositoryProvider,
+    CreateTaskUseCase,
+    UpdateTaskUseCase,
+    DeleteTaskUseCase,
+    TestTaskUseCase,
+  ],
 })
 export class TasksModule {}

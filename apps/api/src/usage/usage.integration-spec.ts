@@ -10,7 +10,14 @@ describe('usage API', () => {
   const get = (query: string, auth = h.auth) =>
     request(h.app.getHttpServer()).get(`/v1/usage${query}`).set('Authorization', auth);
 
-  const seed = (tenant: string, at: string, status: string, model: string, cost: number | null, cached = false) =>
+  const seed = (
+    tenant: string,
+    at: string,
+    status: string,
+    model: string,
+    cost: number | null,
+    cached = false,
+  ) =>
     h.runtime.dataSource.query(
       `INSERT INTO runs (tenant_id, status, provider, model, messages, timeout_ms, created_at,
          prompt_tokens, completion_tokens, total_tokens, cost_usd, cached)
@@ -20,7 +27,8 @@ describe('usage API', () => {
 
   beforeAll(async () => {
     h = await startApi({ startWorker: false });
-    tenantId = (await request(h.app.getHttpServer()).get('/v1/me').set('Authorization', h.auth)).body.tenantId;
+    tenantId = (await request(h.app.getHttpServer()).get('/v1/me').set('Authorization', h.auth)).body
+      .tenantId;
     const other = await h.runtime.repositories.tenants.ensureTenant('other');
     otherAuth = `Bearer ${(await h.runtime.repositories.apiKeys.createKey(other.id, 'spec', [])).key}`;
 
@@ -58,7 +66,13 @@ describe('usage API', () => {
         unpricedRuns: 1,
       },
       groups: [
-        expect.objectContaining({ key: '2026-01-10', runs: 2, cachedRuns: 1, costUsd: 0.00025, totalTokens: 15 }),
+        expect.objectContaining({
+          key: '2026-01-10',
+          runs: 2,
+          cachedRuns: 1,
+          costUsd: 0.00025,
+          totalTokens: 15,
+        }),
         expect.objectContaining({ key: '2026-01-11', runs: 1, failed: 1, successRate: 0 }),
         expect.objectContaining({ key: '2026-01-12', runs: 1, unpricedRuns: 1, costUsd: 0 }),
       ],

@@ -8,6 +8,11 @@ describe('jsonObjectOption', () => {
   });
 
   it.each(['{team:1}', '[1]', '"x"', '3', 'null', ''])('rejects %j with E_VALIDATION_TYPE', (text) => {
-    expect(() => metadata(text)).toThrow(expect.objectContaining({ code: 'E_VALIDATION_TYPE', message: expect.stringMatching(/^--metadata must be a JSON object/) }));
+    expect(() => metadata(text)).toThrow(
+      expect.objectContaining({
+        code: 'E_VALIDATION_TYPE',
+        message: expect.stringMatching(/^--metadata must be a JSON object/),
+      }),
+    );
   });
 });

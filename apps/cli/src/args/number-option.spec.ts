@@ -18,9 +18,14 @@ describe('numberOption', () => {
     expect(temperature(text)).toBe(value);
   });
 
-  it.each(['abc', '', ' ', '1x', '0x10', 'Infinity', 'NaN', '1,5', '--1', '1e', '1e999'])('rejects %j', (text) => {
-    expect(() => temperature(text)).toThrow(new UsageError('E_VALIDATION_TYPE', '--temperature must be a number'));
-  });
+  it.each(['abc', '', ' ', '1x', '0x10', 'Infinity', 'NaN', '1,5', '--1', '1e', '1e999'])(
+    'rejects %j',
+    (text) => {
+      expect(() => temperature(text)).toThrow(
+        new UsageError('E_VALIDATION_TYPE', '--temperature must be a number'),
+      );
+    },
+  );
 
   it('rejects fractions and unsafe integers where an integer is needed', () => {
     expect(maxTokens('256')).toBe(256);

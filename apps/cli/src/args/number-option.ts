@@ -11,8 +11,10 @@ export function numberOption(flag: string, { integer = false } = {}): (value: st
   return (value) => {
     const text = value.trim();
     const parsed = DECIMAL.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(parsed)) throw new UsageError('E_VALIDATION_TYPE', `${flag} must be ${integer ? 'an integer' : 'a number'}`);
-    if (integer && !Number.isSafeInteger(parsed)) throw new UsageError('E_VALIDATION_TYPE', `${flag} must be an integer`);
+    if (!Number.isFinite(parsed))
+      throw new UsageError('E_VALIDATION_TYPE', `${flag} must be ${integer ? 'an integer' : 'a number'}`);
+    if (integer && !Number.isSafeInteger(parsed))
+      throw new UsageError('E_VALIDATION_TYPE', `${flag} must be an integer`);
     return parsed;
   };
 }

@@ -12,7 +12,8 @@ export async function readJsonFile(path: string, flag: string): Promise<unknown>
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new FileError('E_FILE_NOT_FOUND', `${flag}: no file at ${path}`, 'Check the path.');
+    if (code === 'ENOENT')
+      throw new FileError('E_FILE_NOT_FOUND', `${flag}: no file at ${path}`, 'Check the path.');
     throw unreadable(flag, path, typeof code === 'string' ? code : 'unknown error');
   }
   let text: string;
@@ -24,10 +25,18 @@ export async function readJsonFile(path: string, flag: string): Promise<unknown>
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new FileError('E_FILE_FORMAT', `${flag}: ${path} is not valid JSON (${(error as Error).message})`, 'Fix the JSON in the file.');
+    throw new FileError(
+      'E_FILE_FORMAT',
+      `${flag}: ${path} is not valid JSON (${(error as Error).message})`,
+      'Fix the JSON in the file.',
+    );
   }
 }
 
 function unreadable(flag: string, path: string, reason: string): FileError {
-  return new FileError('E_FILE_READ', `${flag}: cannot read ${path} (${reason})`, 'Check that it is a readable UTF-8 file.');
+  return new FileError(
+    'E_FILE_READ',
+    `${flag}: cannot read ${path} (${reason})`,
+    'Check that it is a readable UTF-8 file.',
+  );
 }

@@ -22,7 +22,8 @@ export function scheduleSpecOption(flag: string): (value: string) => ScheduleSpe
       return { every: every.trim() };
     }
     const problem = cronProblem(text);
-    if (problem) throw new UsageError('E_VALIDATION', `${flag}: ${problem}; or an interval such as "every 5m"`);
+    if (problem)
+      throw new UsageError('E_VALIDATION', `${flag}: ${problem}; or an interval such as "every 5m"`);
     return { cron: normalizeCron(text) };
   };
 }

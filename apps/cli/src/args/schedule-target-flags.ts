@@ -20,17 +20,29 @@ export interface ScheduleTargetFlags {
  * with `--prompt`, `-o/--output` with `-i/--input`.
  */
 export function targetFromFlags(flags: ScheduleTargetFlags): ScheduleTarget | undefined {
-  const given = [flags.task && '--task', flags.prompt !== undefined && '--prompt', flags.input !== undefined && '--input'].filter(
-    (flag): flag is string => typeof flag === 'string',
-  );
-  if (given.length > 1) throw new UsageError('E_VALIDATION', `${given.join(' and ')} cannot be combined; give one target`);
+  const given = [
+    flags.task && '--task',
+    flags.prompt !== undefined && '--prompt',
+    flags.input !== undefined && '--input',
+  ].filter((flag): flag is string => typeof flag === 'string');
+  if (given.length > 1)
+    throw new UsageError('E_VALIDATION', `${given.join(' and ')} cannot be combined; give one target`);
   requireWith(flags.var !== undefined, '--var', flags.task !== undefined, '--task');
-  for (const [set, flag] of [[flags.system, '--system'], [flags.model, '--model'], [flags.provider, '--provider']] as const) {
+  for (const [set, flag] of [
+    [flags.system, '--system'],
+    [flags.model, '--model'],
+    [flags.provider, '--provider'],
+  ] as const) {
     requireWith(set !== undefined, flag, flags.prompt !== undefined, '--prompt');
   }
   requireWith(flags.output !== undefined, '--output', flags.input !== undefined, '--input');
   if (flags.task) {
-    return { type: 'task', task: flags.task.task, ...(flags.task.version && { version: flags.task.version }), input: flags.var ?? {} };
+    return {
+      type: 'task',
+      task: flags.task.task,
+      ...(flags.task.version && { version: flags.task.version }),
+      input: flags.var ?? {},
+    };
   }
   if (flags.prompt !== undefined) {
     return {

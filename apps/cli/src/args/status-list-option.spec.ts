@@ -9,11 +9,19 @@ describe('statusListOption', () => {
 
   it('names the unknown statuses', () => {
     expect(() => status('queued,done,ok')).toThrow(
-      expect.objectContaining({ code: 'E_VALIDATION_TYPE', message: expect.stringContaining('; got done, ok') }),
+      expect.objectContaining({
+        code: 'E_VALIDATION_TYPE',
+        message: expect.stringContaining('; got done, ok'),
+      }),
     );
   });
 
   it('rejects an empty list', () => {
-    expect(() => status(' , ')).toThrow(expect.objectContaining({ code: 'E_VALIDATION_TYPE', message: expect.stringContaining('must be one or more of scheduled,') }));
+    expect(() => status(' , ')).toThrow(
+      expect.objectContaining({
+        code: 'E_VALIDATION_TYPE',
+        message: expect.stringContaining('must be one or more of scheduled,'),
+      }),
+    );
   });
 });

@@ -4,7 +4,10 @@ import { UsageError } from './usage-error';
 /** A commander parser for `--status queued,running`: known statuses only, duplicates dropped. */
 export function statusListOption(flag: string): (value: string) => RunStatus[] {
   return (value) => {
-    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = items.filter((s) => !(RUN_STATUSES as readonly string[]).includes(s));
     if (items.length === 0 || unknown.length > 0) {
       throw new UsageError(

@@ -44,21 +44,46 @@ export interface TaskDefinitionFields {
 export function addTaskDefinitionOptions(command: Command): Command {
   return command
     .option('-p, --prompt <text>', 'the user prompt template, with {{variables}}')
-    .option('--messages-file <file>', 'a JSON file with the messages template: [{ "role": …, "content": … }, …]')
+    .option(
+      '--messages-file <file>',
+      'a JSON file with the messages template: [{ "role": …, "content": … }, …]',
+    )
     .option('--system <text>', 'a system message template before the prompt')
     .option('--description <text>', 'what the task is for')
     .option('-m, --model <model>', 'model name (default: the API default when a run starts)')
-    .option('--provider <name>', 'provider, e.g. openai or dry-run (default: the API default when a run starts)')
+    .option(
+      '--provider <name>',
+      'provider, e.g. openai or dry-run (default: the API default when a run starts)',
+    )
     .option('-t, --temperature <t>', 'sampling temperature, 0-2', numberOption('--temperature'))
     .option('--max-tokens <n>', 'most tokens to generate', numberOption('--max-tokens', { integer: true }))
     .option('--top-p <p>', 'nucleus sampling, 0-1', numberOption('--top-p'))
     .option('--seed <n>', 'sampling seed', numberOption('--seed', { integer: true }))
     .option('--schema-file <file>', 'a JSON file with the JSON Schema the output must match')
-    .option('--tag <tag>', 'a tag (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--max-attempts <n>', 'provider calls per run at most, 1-20', numberOption('--max-attempts', { integer: true }))
-    .option('--base-delay-ms <n>', 'backoff before the first retry, in ms', numberOption('--base-delay-ms', { integer: true }))
-    .option('--max-delay-ms <n>', 'longest backoff between retries, in ms', numberOption('--max-delay-ms', { integer: true }))
-    .option('--timeout-ms <n>', 'per-attempt provider timeout, in ms', numberOption('--timeout-ms', { integer: true }));
+    .option('--tag <tag>', 'a tag (repeatable)', (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
+    .option(
+      '--max-attempts <n>',
+      'provider calls per run at most, 1-20',
+      numberOption('--max-attempts', { integer: true }),
+    )
+    .option(
+      '--base-delay-ms <n>',
+      'backoff before the first retry, in ms',
+      numberOption('--base-delay-ms', { integer: true }),
+    )
+    .option(
+      '--max-delay-ms <n>',
+      'longest backoff between retries, in ms',
+      numberOption('--max-delay-ms', { integer: true }),
+    )
+    .option(
+      '--timeout-ms <n>',
+      'per-attempt provider timeout, in ms',
+      numberOption('--timeout-ms', { integer: true }),
+    );
 }
 
 /**
@@ -74,7 +99,12 @@ export async function taskFieldsFromFlags(flags: TaskDefinitionFlags): Promise<T
   if (flags.description !== undefined) fields.description = flags.description;
   if (flags.model !== undefined) fields.model = flags.model;
   if (flags.provider !== undefined) fields.provider = flags.provider;
-  const params = definedOnly<RunParams>({ temperature: flags.temperature, maxTokens: flags.maxTokens, topP: flags.topP, seed: flags.seed });
+  const params = definedOnly<RunParams>({
+    temperature: flags.temperature,
+    maxTokens: flags.maxTokens,
+    topP: flags.topP,
+    seed: flags.seed,
+  });
   if (params) fields.params = params;
   if (flags.schemaFile !== undefined) fields.outputSchema = await schemaFile(flags.schemaFile);
   if (flags.tag !== undefined) fields.tags = flags.tag;
@@ -103,7 +133,11 @@ async function messagesFile(path: string): Promise<ChatMessage[]> {
 async function schemaFile(path: string): Promise<Record<string, unknown>> {
   const schema = await readJsonFile(path, '--schema-file');
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    throw new FileError('E_FILE_FORMAT', `--schema-file: ${path} must hold a JSON Schema object`, 'Write the schema as { "type": "object", … }.');
+    throw new FileError(
+      'E_FILE_FORMAT',
+      `--schema-file: ${path} must hold a JSON Schema object`,
+      'Write the schema as { "type": "object", … }.',
+    );
   }
   return schema as Record<string, unknown>;
 }

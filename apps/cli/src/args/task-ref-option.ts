@@ -11,7 +11,10 @@ export function taskRefOption(flag: string): (value: string) => TaskRef {
   return (value) => {
     const match = /^([^@\s]+)(?:@(\d+))?$/.exec(value.trim());
     if (!match || (match[2] !== undefined && Number(match[2]) < 1)) {
-      throw new UsageError('E_VALIDATION_TYPE', `${flag} must be a task name, optionally with @version, e.g. ${flag} summarize@2`);
+      throw new UsageError(
+        'E_VALIDATION_TYPE',
+        `${flag} must be a task name, optionally with @version, e.g. ${flag} summarize@2`,
+      );
     }
     return match[2] === undefined ? { task: match[1] } : { task: match[1], version: Number(match[2]) };
   };

@@ -3,7 +3,10 @@ import { templateInput } from './template-input';
 describe('templateInput', () => {
   it('nests dotted keys and lets --var win over --input', () => {
     expect(
-      templateInput({ user: { name: 'Ada', age: 36 }, lang: 'en' }, { 'user.name': 'Bo', lang: 'fr', 'a.b.c': 'deep' }),
+      templateInput(
+        { user: { name: 'Ada', age: 36 }, lang: 'en' },
+        { 'user.name': 'Bo', lang: 'fr', 'a.b.c': 'deep' },
+      ),
     ).toEqual({ user: { name: 'Bo', age: 36 }, lang: 'fr', a: { b: { c: 'deep' } } });
   });
 
@@ -15,10 +18,16 @@ describe('templateInput', () => {
   });
 
   it.each([
-    [{ user: 'Ada' }, { 'user.name': 'Bo' }, '--var user.name conflicts with the value already given for user'],
+    [
+      { user: 'Ada' },
+      { 'user.name': 'Bo' },
+      '--var user.name conflicts with the value already given for user',
+    ],
     [{ user: { name: 'Ada' } }, { user: 'Bo' }, '--var user conflicts with the value already given for user'],
     [{ list: ['a'] }, { 'list.0': 'b' }, '--var list.0 conflicts with the value already given for list'],
   ])('refuses to replace a value with an object or the reverse: %j + %j', (input, vars, message) => {
-    expect(() => templateInput(input, vars)).toThrow(expect.objectContaining({ code: 'E_VALIDATION_TYPE', message }));
+    expect(() => templateInput(input, vars)).toThrow(
+      expect.objectContaining({ code: 'E_VALIDATION_TYPE', message }),
+    );
   });
 });

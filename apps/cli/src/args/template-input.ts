@@ -18,7 +18,8 @@ export function templateInput(
     path.slice(0, -1).forEach((segment, i) => {
       const next = target[segment];
       if (next === undefined) target[segment] = {};
-      else if (typeof next !== 'object' || next === null || Array.isArray(next)) throw conflict(key, path.slice(0, i + 1).join('.'));
+      else if (typeof next !== 'object' || next === null || Array.isArray(next))
+        throw conflict(key, path.slice(0, i + 1).join('.'));
       target = target[segment] as Record<string, unknown>;
     });
     const last = path[path.length - 1];

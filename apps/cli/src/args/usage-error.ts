@@ -4,7 +4,10 @@ import { GtrError, type ErrorCode } from '@gtr/domain';
 export class UsageError extends GtrError {
   readonly action = 'See `gtr <command> --help` for the flags.';
 
-  constructor(code: Extract<ErrorCode, 'E_VALIDATION' | 'E_VALIDATION_MISSING_FIELD' | 'E_VALIDATION_TYPE'>, message: string) {
+  constructor(
+    code: Extract<ErrorCode, 'E_VALIDATION' | 'E_VALIDATION_MISSING_FIELD' | 'E_VALIDATION_TYPE'>,
+    message: string,
+  ) {
     super(code, message);
     this.name = 'UsageError';
   }

@@ -4,7 +4,9 @@ import { UsageError } from './usage-error';
  * A commander parser for a repeatable `--var key=value`: collects the pairs into one object
  * (values are text; a later key wins).
  */
-export function varOption(flag: string): (value: string, previous: Record<string, string> | undefined) => Record<string, string> {
+export function varOption(
+  flag: string,
+): (value: string, previous: Record<string, string> | undefined) => Record<string, string> {
   return (value, previous) => {
     const at = value.indexOf('=');
     const key = at === -1 ? '' : value.slice(0, at).trim();

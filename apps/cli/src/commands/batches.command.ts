@@ -11,7 +11,9 @@ import { writeBatchResults } from '../write-batch-results';
 
 /** `gtr batches …`: list, get, watch, cancel, retry-failed and results of batches. */
 export function registerBatchesCommand(program: Command, ctx: CliContext): void {
-  const batches = program.command('batches').description('List, inspect, watch, cancel and retry batches; get their results');
+  const batches = program
+    .command('batches')
+    .description('List, inspect, watch, cancel and retry batches; get their results');
 
   batches
     .command('list')
@@ -20,9 +22,12 @@ export function registerBatchesCommand(program: Command, ctx: CliContext): void 
     .option('--cursor <cursor>', 'the next page, from an earlier list')
     .option('--json', 'print the page as JSON')
     .action(async (flags: { limit: number; cursor?: string; json?: boolean }) => {
-      const page = await ctx.client().listBatches({ limit: flags.limit, cursor: flags.cursor }, { signal: ctx.signal });
+      const page = await ctx
+        .client()
+        .listBatches({ limit: flags.limit, cursor: flags.cursor }, { signal: ctx.signal });
       if (flags.json) return ctx.json(page);
-      for (const batch of page.data) ctx.out(`${batch.id}  ${formatUtc(batch.createdAt)}  ${formatBatchProgress(batch)}`);
+      for (const batch of page.data)
+        ctx.out(`${batch.id}  ${formatUtc(batch.createdAt)}  ${formatBatchProgress(batch)}`);
       if (page.nextCursor) ctx.note(`More: gtr batches list --cursor ${page.nextCursor}`);
     });
 
@@ -75,15 +80,21 @@ export function registerBatchesCommand(program: Command, ctx: CliContext): void 
     .command('results')
     .description('Write the results of a batch: one line per input row, in input order')
     .argument('<id>', 'batch id')
-    .option('-o, --out <path>', 'write here (.csv or .jsonl) and the failed rows to <path>.failed.jsonl; default: JSONL on stdout')
+    .option(
+      '-o, --out <path>',
+      'write here (.csv or .jsonl) and the failed rows to <path>.failed.jsonl; default: JSONL on stdout',
+    )
     .action(async (id: string, flags: { out?: string }) => {
       const client = ctx.client();
       if (!flags.out) {
-        for await (const chunk of client.batchResults(id, { signal: ctx.signal })) ctx.out(chunk.replace(/\n$/, ''));
+        for await (const chunk of client.batchResults(id, { signal: ctx.signal }))
+          ctx.out(chunk.replace(/\n$/, ''));
         return;
       }
       const written = await writeBatchResults(client, id, flags.out, ctx.signal);
-      ctx.note(`Results: ${flags.out}${written.failedFile ? `; ${written.failedRows} failed rows: ${written.failedFile}` : ''}`);
+      ctx.note(
+        `Results: ${flags.out}${written.failedFile ? `; ${written.failedRows} failed rows: ${written.failedFile}` : ''}`,
+      );
     });
 }
 

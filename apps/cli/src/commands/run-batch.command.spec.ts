@@ -9,7 +9,16 @@ const input = join(dir, 'tasks.csv');
 writeFileSync(input, 'id,prompt,temperature\na,"Hi, ""you""",0\nb,Bye,0\n');
 
 function batchView(overrides: Partial<BatchView> = {}): BatchView {
-  const counts = { scheduled: 0, waiting: 0, queued: 0, running: 0, retrying: 0, succeeded: 2, failed: 0, cancelled: 0 } as Record<RunStatus, number>;
+  const counts = {
+    scheduled: 0,
+    waiting: 0,
+    queued: 0,
+    running: 0,
+    retrying: 0,
+    succeeded: 2,
+    failed: 0,
+    cancelled: 0,
+  } as Record<RunStatus, number>;
   return {
     id: 'b0c1d2e3-0000-4000-8000-000000000001',
     name: null,
@@ -47,14 +56,34 @@ function stubResults(client: FakeClient, all: string[], failed: string[]) {
 describe('gtr run -i FILE -o OUT', () => {
   it('uploads the file with the flags, follows the batch and writes the results (exit 0)', async () => {
     const client = fakeClient();
-    client.uploadBatch.mockResolvedValue({ batch: batchView({ status: 'queued', done: 0 }), skippedRows: 0, issues: [], moreIssues: 0 });
+    client.uploadBatch.mockResolvedValue({
+      batch: batchView({ status: 'queued', done: 0 }),
+      skippedRows: 0,
+      issues: [],
+      moreIssues: 0,
+    });
     client.getBatch
       .mockResolvedValueOnce(batchView({ status: 'running', done: 1 }))
       .mockResolvedValueOnce(batchView());
     stubResults(client, [line('a', true), line('b', true)], []);
     const out = join(dir, 'ok.jsonl');
     const result = await gtr(
-      ['run', '-i', input, '-o', out, '--task', 'greet', '--model', 'm', '--temperature', '0', '--max-tokens', '9', '--skip-invalid'],
+      [
+        'run',
+        '-i',
+        input,
+        '-o',
+        out,
+        '--task',
+        'greet',
+        '--model',
+        'm',
+        '--temperature',
+        '0',
+        '--max-tokens',
+        '9',
+        '--skip-invalid',
+      ],
       { client },
     );
     expect(result.code).toBe(0);
@@ -110,7 +139,10 @@ describe('gtr run -i FILE -o OUT', () => {
       abort.abort();
       return batchView({ status: 'running' });
     });
-    const result = await gtr(['run', '--resume', 'b1', '-o', join(dir, 'x.jsonl')], { client, signal: abort.signal });
+    const result = await gtr(['run', '--resume', 'b1', '-o', join(dir, 'x.jsonl')], {
+      client,
+      signal: abort.signal,
+    });
     expect(result.code).toBe(130);
     expect(client.cancelBatch).not.toHaveBeenCalled();
     expect(result.stderr).toContain('gtr batches watch b1');
@@ -137,9 +169,13 @@ describe('gtr batches', () => {
     expect(list.stderr).toContain('--cursor c2');
     const get = await gtr(['batches', 'get', 'b1'], { client });
     expect(get.stdout).toMatch(/Status {4}succeeded/);
-    expect(JSON.parse((await gtr(['batches', 'get', 'b1', '--json'], { client })).stdout).id).toBe(batchView().id);
+    expect(JSON.parse((await gtr(['batches', 'get', 'b1', '--json'], { client })).stdout).id).toBe(
+      batchView().id,
+    );
     expect((await gtr(['batches', 'cancel', 'b1'], { client })).stdout).toContain('cancelled');
-    expect((await gtr(['batches', 'retry-failed', 'b1'], { client })).stdout).toContain('3 failed runs queued again');
+    expect((await gtr(['batches', 'retry-failed', 'b1'], { client })).stdout).toContain(
+      '3 failed runs queued again',
+    );
     expect(client.cancelBatch).toHaveBeenCalledWith('b1', { signal: undefined });
   });
 

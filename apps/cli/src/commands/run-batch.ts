@@ -32,7 +32,8 @@ export interface RunBatchFlags {
  * (the batch goes on).
  */
 export async function runBatch(ctx: CliContext, flags: RunBatchFlags): Promise<number> {
-  if (!flags.out) throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give -o <file> for the results (.jsonl or .csv)');
+  if (!flags.out)
+    throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give -o <file> for the results (.jsonl or .csv)');
   if (flags.file !== undefined && flags.resume !== undefined) {
     throw new UsageError('E_VALIDATION', '-i and --resume cannot be combined; give one');
   }
@@ -41,10 +42,14 @@ export async function runBatch(ctx: CliContext, flags: RunBatchFlags): Promise<n
   if (flags.file !== undefined) {
     const created = await submit(ctx, flags.file, flags);
     id = created.batch.id;
-    ctx.note(`Batch ${id}: ${created.batch.total} rows${created.skippedRows ? `, ${created.skippedRows} invalid rows skipped` : ''}`);
-    for (const issue of created.issues) ctx.note(`  row ${issue.row ?? '?'}, ${issue.field}: ${issue.message}`);
+    ctx.note(
+      `Batch ${id}: ${created.batch.total} rows${created.skippedRows ? `, ${created.skippedRows} invalid rows skipped` : ''}`,
+    );
+    for (const issue of created.issues)
+      ctx.note(`  row ${issue.row ?? '?'}, ${issue.field}: ${issue.message}`);
   }
-  if (id === undefined) throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give -i <file> or --resume <batch id>');
+  if (id === undefined)
+    throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give -i <file> or --resume <batch id>');
   const batch = await followBatch(ctx, id, { pollMs: flags.pollMs });
   if (!batch) {
     ctx.note(detachedNote(id));
@@ -52,7 +57,9 @@ export async function runBatch(ctx: CliContext, flags: RunBatchFlags): Promise<n
   }
   const written = await writeBatchResults(client, id, flags.out, ctx.signal);
   ctx.note(formatBatchProgress(batch));
-  ctx.note(`Results: ${flags.out}${written.failedFile ? `; ${written.failedRows} failed rows: ${written.failedFile}` : ''}`);
+  ctx.note(
+    `Results: ${flags.out}${written.failedFile ? `; ${written.failedRows} failed rows: ${written.failedFile}` : ''}`,
+  );
   return exitCodeOfBatch(batch, written.failureCodes);
 }
 

@@ -10,10 +10,25 @@ describe('gtr run --task', () => {
 
     const result = await gtr(
       [
-        'run', '--task', 'summarise', '--version', '3',
-        '--var', 'lang=French', '--var', 'user.name=Ada', '--var', 'note=a=b',
-        '--input', '{"doc":{"pages":2},"lang":"en"}',
-        '-m', 'gpt-4o', '-t', '0', '--idempotency-key', 'k1',
+        'run',
+        '--task',
+        'summarise',
+        '--version',
+        '3',
+        '--var',
+        'lang=French',
+        '--var',
+        'user.name=Ada',
+        '--var',
+        'note=a=b',
+        '--input',
+        '{"doc":{"pages":2},"lang":"en"}',
+        '-m',
+        'gpt-4o',
+        '-t',
+        '0',
+        '--idempotency-key',
+        'k1',
       ],
       { client },
     );
@@ -35,7 +50,9 @@ describe('gtr run --task', () => {
   it('sends an empty input when no variable is given, and waits like a prompt run', async () => {
     const client = fakeClient();
     client.createRun.mockResolvedValue(runFixture({ id: ID }));
-    waitThrough(client, [runFixture({ id: ID, status: 'succeeded', output: { text: 'Résumé', json: null } })]);
+    waitThrough(client, [
+      runFixture({ id: ID, status: 'succeeded', output: { text: 'Résumé', json: null } }),
+    ]);
     const result = await gtr(['run', '--task', 'hello', '--wait'], { client });
     expect(client.createRun.mock.calls[0][0]).toEqual({ task: 'hello', input: {} });
     expect(result).toMatchObject({ code: 0, stdout: 'Résumé\n' });
@@ -50,7 +67,11 @@ describe('gtr run --task', () => {
     [['-p', 'x', '--input', '{}'], 30, '--input needs --task'],
     [['--task', 't', '--var', 'novalue'], 32, '--var must be key=value'],
     [['--task', 't', '--var', '=x'], 32, '--var must be key=value'],
-    [['--task', 't', '--var', 'user=Ada', '--var', 'user.name=Bo'], 32, '--var user.name conflicts with the value already given for user'],
+    [
+      ['--task', 't', '--var', 'user=Ada', '--var', 'user.name=Bo'],
+      32,
+      '--var user.name conflicts with the value already given for user',
+    ],
     [['--task', 't', '--version', 'two'], 32, '--version must be an integer'],
     [['--task', 't', '--input', '[1]'], 32, '--input must be a JSON object'],
   ])('rejects %j with exit %i, naming the flag, before calling the API', async (flags, code, message) => {

@@ -11,9 +11,27 @@ describe('gtr run', () => {
 
     const result = await gtr(
       [
-        'run', '-p', 'Say hi', '--system', 'Be brief', '-m', 'gpt-4o', '--provider', 'openai',
-        '-t', '0', '--max-tokens', '64', '--top-p', '0.9', '--seed', '7',
-        '--idempotency-key', 'job-1', '--metadata', '{"team":"search"}',
+        'run',
+        '-p',
+        'Say hi',
+        '--system',
+        'Be brief',
+        '-m',
+        'gpt-4o',
+        '--provider',
+        'openai',
+        '-t',
+        '0',
+        '--max-tokens',
+        '64',
+        '--top-p',
+        '0.9',
+        '--seed',
+        '7',
+        '--idempotency-key',
+        'job-1',
+        '--metadata',
+        '{"team":"search"}',
       ],
       { client },
     );
@@ -54,7 +72,11 @@ describe('gtr run', () => {
     [['--max-tokens', '1.5'], 32, 'error E_VALIDATION_TYPE: --max-tokens must be an integer'],
     [['--top-p', ''], 32, 'error E_VALIDATION_TYPE: --top-p must be a number'],
     [['--metadata', '[]'], 32, 'error E_VALIDATION_TYPE: --metadata must be a JSON object'],
-    [['--temperature'], 31, "error E_VALIDATION_MISSING_FIELD: option '-t, --temperature <t>' argument missing"],
+    [
+      ['--temperature'],
+      31,
+      "error E_VALIDATION_MISSING_FIELD: option '-t, --temperature <t>' argument missing",
+    ],
     [['--colour'], 30, "error E_VALIDATION: unknown option '--colour'"],
   ])('rejects bad flags %j with exit %i before calling the API', async (flags, code, message) => {
     const client = fakeClient();
@@ -68,13 +90,21 @@ describe('gtr run', () => {
   it('requires a prompt or a task (exit 31)', async () => {
     const result = await gtr(['run']);
     expect(result.code).toBe(31);
-    expect(result.stderr).toContain('error E_VALIDATION_MISSING_FIELD: give --prompt <text>, or --task <name> to run a task');
+    expect(result.stderr).toContain(
+      'error E_VALIDATION_MISSING_FIELD: give --prompt <text>, or --task <name> to run a task',
+    );
   });
 
   it('prints an API validation error with its field issues and exits 30', async () => {
     const client = fakeClient();
     client.createRun.mockRejectedValue(
-      new GtrApiError(400, 'E_VALIDATION', 'Invalid request: params.temperature Too big: expected number to be <=2', [{ field: 'params.temperature', message: 'Too big: expected number to be <=2' }], 'Fix the fields named in the error.'),
+      new GtrApiError(
+        400,
+        'E_VALIDATION',
+        'Invalid request: params.temperature Too big: expected number to be <=2',
+        [{ field: 'params.temperature', message: 'Too big: expected number to be <=2' }],
+        'Fix the fields named in the error.',
+      ),
     );
     const result = await gtr(['run', '-p', 'hi', '-t', '3'], { client });
     expect(result.code).toBe(30);
@@ -88,7 +118,9 @@ describe('gtr run', () => {
 
   it('exits 16 with the URL and the fix when the API cannot be reached', async () => {
     const client = fakeClient();
-    client.createRun.mockRejectedValue(new GtrNetworkError('http://api.test', 'connect ECONNREFUSED 127.0.0.1:3000'));
+    client.createRun.mockRejectedValue(
+      new GtrNetworkError('http://api.test', 'connect ECONNREFUSED 127.0.0.1:3000'),
+    );
     const result = await gtr(['run', '-p', 'hi'], { client });
     expect(result.code).toBe(16);
     expect(result.stderr).toContain('Cannot reach the gtr API at http://api.test');
@@ -103,7 +135,9 @@ describe('gtr run', () => {
   });
 
   it('exits 40 naming the variable when the configuration is invalid', async () => {
-    const result = await gtr(['run', '-p', 'hi'], { env: { GTR_API_URL: 'nope', GTR_API_KEY: TEST_KEY, GTR_DATA_DIR: '/nonexistent/x' } });
+    const result = await gtr(['run', '-p', 'hi'], {
+      env: { GTR_API_URL: 'nope', GTR_API_KEY: TEST_KEY, GTR_DATA_DIR: '/nonexistent/x' },
+    });
     expect(result.code).toBe(40);
     expect(result.stderr).toContain('GTR_API_URL');
     expect(result.stderr).not.toContain(TEST_KEY);
@@ -111,7 +145,9 @@ describe('gtr run', () => {
 
   it('never prints the API key, even when an error carries it', async () => {
     const client = fakeClient();
-    client.createRun.mockRejectedValue(new GtrApiError(401, 'E_AUTH', `Key ${TEST_KEY} is revoked`, [], 'Check the API key.'));
+    client.createRun.mockRejectedValue(
+      new GtrApiError(401, 'E_AUTH', `Key ${TEST_KEY} is revoked`, [], 'Check the API key.'),
+    );
     const result = await gtr(['run', '-p', 'hi'], { client });
     expect(result.code).toBe(12);
     expect(result.stderr).toContain('Key *** is revoked');
@@ -139,8 +175,13 @@ describe('gtr run --wait', () => {
     const result = await gtr(['run', '-p', 'hi', '-w'], { client });
 
     expect(result).toMatchObject({ code: 0, stdout: 'Hi!\n' });
-    expect(result.stderr).toBe('gpt-4o-mini · succeeded · 5 prompt + 2 completion tokens · $0.00001 · 1.5s\n');
-    expect(client.waitForRun).toHaveBeenCalledWith(ID, expect.objectContaining({ onUpdate: expect.any(Function) }));
+    expect(result.stderr).toBe(
+      'gpt-4o-mini · succeeded · 5 prompt + 2 completion tokens · $0.00001 · 1.5s\n',
+    );
+    expect(client.waitForRun).toHaveBeenCalledWith(
+      ID,
+      expect.objectContaining({ onUpdate: expect.any(Function) }),
+    );
   });
 
   it('shows a status line and a dim summary when stderr is a terminal', async () => {
@@ -168,7 +209,14 @@ describe('gtr run --wait', () => {
   it('exits with the exit code of the error a failed run ended with', async () => {
     const client = fakeClient();
     client.createRun.mockResolvedValue(runFixture({ id: ID }));
-    waitThrough(client, [runFixture({ id: ID, status: 'failed', attemptCount: 3, error: { code: 'E_RATE_LIMIT', message: 'Rate limit reached for gpt-4o-mini' } })]);
+    waitThrough(client, [
+      runFixture({
+        id: ID,
+        status: 'failed',
+        attemptCount: 3,
+        error: { code: 'E_RATE_LIMIT', message: 'Rate limit reached for gpt-4o-mini' },
+      }),
+    ]);
 
     const result = await gtr(['run', '-p', 'hi', '-w'], { client });
 
@@ -220,7 +268,9 @@ describe('gtr run --wait', () => {
   it('reports an error while waiting like any other error', async () => {
     const client = fakeClient();
     client.createRun.mockResolvedValue(runFixture({ id: ID }));
-    client.waitForRun.mockRejectedValue(new GtrApiError(404, 'E_NOT_FOUND', 'Run not found', [], 'Check the id.'));
+    client.waitForRun.mockRejectedValue(
+      new GtrApiError(404, 'E_NOT_FOUND', 'Run not found', [], 'Check the id.'),
+    );
     const result = await gtr(['run', '-p', 'hi', '-w'], { client });
     expect(result.code).toBe(13);
     expect(result.stderr).toBe('error E_NOT_FOUND: Run not found\nhint: Check the id.\n');

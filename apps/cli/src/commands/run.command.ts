@@ -40,23 +40,41 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .option('-p, --prompt <text>', 'the user prompt (or give --task)')
     .option('--system <text>', 'a system message before the prompt')
     .option('--task <name>', 'run this task, its template rendered with --var / --input')
-    .option('--version <n>', 'with --task: a version other than the latest', numberOption('--version', { integer: true }))
-    .option('--var <key=value>', 'with --task: a template variable; dots nest: user.name=Ada (repeatable)', varOption('--var'))
-    .option('--input <json>', 'with --task: template variables as a JSON object (--var wins)', jsonObjectOption('--input'))
-    .option('-m, --model <model>', 'model name (default: the task\'s, else the API default)')
+    .option(
+      '--version <n>',
+      'with --task: a version other than the latest',
+      numberOption('--version', { integer: true }),
+    )
+    .option(
+      '--var <key=value>',
+      'with --task: a template variable; dots nest: user.name=Ada (repeatable)',
+      varOption('--var'),
+    )
+    .option(
+      '--input <json>',
+      'with --task: template variables as a JSON object (--var wins)',
+      jsonObjectOption('--input'),
+    )
+    .option('-m, --model <model>', "model name (default: the task's, else the API default)")
     .option('--provider <name>', 'provider, e.g. openai or dry-run (default: the API default)')
     .option('-t, --temperature <t>', 'sampling temperature, 0-2', numberOption('--temperature'))
     .option('--max-tokens <n>', 'most tokens to generate', numberOption('--max-tokens', { integer: true }))
     .option('--top-p <p>', 'nucleus sampling, 0-1', numberOption('--top-p'))
     .option('--seed <n>', 'sampling seed', numberOption('--seed', { integer: true }))
-    .option('--idempotency-key <key>', 'reuse the run created earlier with this key instead of creating another')
+    .option(
+      '--idempotency-key <key>',
+      'reuse the run created earlier with this key instead of creating another',
+    )
     .option('--metadata <json>', 'JSON object stored with the run', jsonObjectOption('--metadata'))
     .option('-w, --wait', 'wait for the run to finish and print its answer')
     .option('--json', 'print the run as JSON')
     .option('-i, --file <path>', 'run every row of a CSV or JSONL task file as a batch (with -o)')
     .option('-o, --out <path>', 'with -i / --resume: write the results here (.jsonl or .csv)')
     .option('--resume <batchId>', 'follow an earlier batch again and write its results (with -o)')
-    .option('--skip-invalid', 'with -i: run the valid rows and list the invalid ones instead of refusing the file')
+    .option(
+      '--skip-invalid',
+      'with -i: run the valid rows and list the invalid ones instead of refusing the file',
+    )
     .action(async (flags: RunFlags) => {
       if (flags.file !== undefined || flags.resume !== undefined) {
         ctx.exitCode = await runBatch(ctx, flags);
@@ -94,8 +112,12 @@ export function toRequest(flags: RunFlags): RunRequest {
     throw new UsageError('E_VALIDATION', '--prompt and --task cannot be combined; give one');
   }
   if (flags.task !== undefined) {
-    for (const [given, flag] of [[flags.system, '--system'], [flags.provider, '--provider']] as const) {
-      if (given !== undefined) throw new UsageError('E_VALIDATION', `${flag} cannot be combined with --task: the task sets it`);
+    for (const [given, flag] of [
+      [flags.system, '--system'],
+      [flags.provider, '--provider'],
+    ] as const) {
+      if (given !== undefined)
+        throw new UsageError('E_VALIDATION', `${flag} cannot be combined with --task: the task sets it`);
     }
     return {
       task: flags.task,
@@ -105,9 +127,16 @@ export function toRequest(flags: RunFlags): RunRequest {
     };
   }
   if (flags.prompt === undefined) {
-    throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give --prompt <text>, or --task <name> to run a task');
+    throw new UsageError(
+      'E_VALIDATION_MISSING_FIELD',
+      'give --prompt <text>, or --task <name> to run a task',
+    );
   }
-  for (const [given, flag] of [[flags.version, '--version'], [flags.var, '--var'], [flags.input, '--input']] as const) {
+  for (const [given, flag] of [
+    [flags.version, '--version'],
+    [flags.var, '--var'],
+    [flags.input, '--input'],
+  ] as const) {
     if (given !== undefined) throw new UsageError('E_VALIDATION', `${flag} needs --task`);
   }
   return {

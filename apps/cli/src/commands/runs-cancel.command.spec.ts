@@ -21,7 +21,9 @@ describe('gtr runs cancel', () => {
 
   it('exits 13 with the API conflict when the run already finished', async () => {
     const client = fakeClient();
-    client.cancelRun.mockRejectedValue(new GtrApiError(409, 'E_CONFLICT', 'Run run-1 already succeeded', [], 'Reload it and try again.'));
+    client.cancelRun.mockRejectedValue(
+      new GtrApiError(409, 'E_CONFLICT', 'Run run-1 already succeeded', [], 'Reload it and try again.'),
+    );
     const result = await gtr(['runs', 'cancel', 'run-1'], { client });
     expect(result.code).toBe(13);
     expect(result.stderr).toContain('error E_CONFLICT: Run run-1 already succeeded');

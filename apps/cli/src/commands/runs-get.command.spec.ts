@@ -5,7 +5,9 @@ import { runFixture } from '../../test/run-fixture';
 describe('gtr runs get', () => {
   it('prints the run details', async () => {
     const client = fakeClient();
-    client.getRun.mockResolvedValue(runFixture({ status: 'succeeded', output: { text: 'Answer', json: null } }));
+    client.getRun.mockResolvedValue(
+      runFixture({ status: 'succeeded', output: { text: 'Answer', json: null } }),
+    );
     const result = await gtr(['runs', 'get', 'run-1'], { client });
     expect(client.getRun).toHaveBeenCalledWith('run-1', { signal: undefined });
     expect(result.code).toBe(0);
@@ -24,9 +26,14 @@ describe('gtr runs get', () => {
 
   it('exits 13 for an unknown id', async () => {
     const client = fakeClient();
-    client.getRun.mockRejectedValue(new GtrApiError(404, 'E_NOT_FOUND', 'Run run-x not found', [], 'Check the id.'));
+    client.getRun.mockRejectedValue(
+      new GtrApiError(404, 'E_NOT_FOUND', 'Run run-x not found', [], 'Check the id.'),
+    );
     const result = await gtr(['runs', 'get', 'run-x'], { client });
-    expect(result).toMatchObject({ code: 13, stderr: 'error E_NOT_FOUND: Run run-x not found\nhint: Check the id.\n' });
+    expect(result).toMatchObject({
+      code: 13,
+      stderr: 'error E_NOT_FOUND: Run run-x not found\nhint: Check the id.\n',
+    });
   });
 
   it('needs the id (exit 31)', async () => {

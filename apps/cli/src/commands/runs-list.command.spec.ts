@@ -4,7 +4,12 @@ import { runFixture } from '../../test/run-fixture';
 describe('gtr runs list', () => {
   const page = {
     data: [
-      runFixture({ id: 'aaaaaaaa-0000-4000-8000-000000000001', status: 'succeeded', usage: { promptTokens: 1, completionTokens: 2, totalTokens: 3, cachedTokens: 0 }, durationMs: 900 }),
+      runFixture({
+        id: 'aaaaaaaa-0000-4000-8000-000000000001',
+        status: 'succeeded',
+        usage: { promptTokens: 1, completionTokens: 2, totalTokens: 3, cachedTokens: 0 },
+        durationMs: 900,
+      }),
       runFixture({ id: 'bbbbbbbb-0000-4000-8000-000000000002', status: 'queued' }),
     ],
     nextCursor: 'cur_2',
@@ -17,7 +22,10 @@ describe('gtr runs list', () => {
     const result = await gtr(['runs', 'list', '--status', 'queued,succeeded', '--limit', '2'], { client });
 
     expect(result.code).toBe(0);
-    expect(client.listRuns).toHaveBeenCalledWith({ status: ['queued', 'succeeded'], limit: 2, cursor: undefined }, { signal: undefined });
+    expect(client.listRuns).toHaveBeenCalledWith(
+      { status: ['queued', 'succeeded'], limit: 2, cursor: undefined },
+      { signal: undefined },
+    );
     expect(result.stdout.split('\n')).toEqual([
       'ID        STATUS     MODEL        TOKENS  DURATION  CREATED',
       'aaaaaaaa  succeeded  gpt-4o-mini  3       900ms     2025-05-01T12:00:00Z',
@@ -31,7 +39,11 @@ describe('gtr runs list', () => {
     const client = fakeClient();
     client.listRuns.mockResolvedValue({ data: page.data, nextCursor: null });
     const result = await gtr(['runs', 'list', '--cursor', 'cur_2'], { client });
-    expect(client.listRuns.mock.calls[0][0]).toEqual({ status: undefined, limit: undefined, cursor: 'cur_2' });
+    expect(client.listRuns.mock.calls[0][0]).toEqual({
+      status: undefined,
+      limit: undefined,
+      cursor: 'cur_2',
+    });
     expect(result.stderr).toBe('');
   });
 

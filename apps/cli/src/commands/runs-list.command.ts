@@ -17,15 +17,18 @@ export function registerRunsListCommand(runs: Command, ctx: CliContext): void {
   runs
     .command('list')
     .description('List runs, newest first')
-    .option('--status <statuses>', 'only runs with these statuses, comma-separated', statusListOption('--status'))
+    .option(
+      '--status <statuses>',
+      'only runs with these statuses, comma-separated',
+      statusListOption('--status'),
+    )
     .option('--limit <n>', 'runs per page, 1-500 (default 50)', numberOption('--limit', { integer: true }))
     .option('--cursor <cursor>', 'the next-page cursor printed by the previous page')
     .option('--json', 'print the page as JSON')
     .action(async (flags: ListFlags) => {
-      const page = await ctx.client().listRuns(
-        { status: flags.status, limit: flags.limit, cursor: flags.cursor },
-        { signal: ctx.signal },
-      );
+      const page = await ctx
+        .client()
+        .listRuns({ status: flags.status, limit: flags.limit, cursor: flags.cursor }, { signal: ctx.signal });
       if (flags.json) {
         ctx.json(page);
         return;

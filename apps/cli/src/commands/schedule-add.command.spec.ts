@@ -8,10 +8,33 @@ describe('gtr schedule add', () => {
     const client = fakeClient();
     client.createSchedule.mockResolvedValue(scheduleFixture());
     const result = await gtr(
-      ['schedule', 'add', '-n', 'nightly', '-s', '30 2 * * *', '--task', 'summarize@2', '--var', 'topic=news', '--var', 'lang=en', '--tz', 'Europe/Berlin', '--overlap', 'cancel_previous', '--missed', 'run_once'],
+      [
+        'schedule',
+        'add',
+        '-n',
+        'nightly',
+        '-s',
+        '30 2 * * *',
+        '--task',
+        'summarize@2',
+        '--var',
+        'topic=news',
+        '--var',
+        'lang=en',
+        '--tz',
+        'Europe/Berlin',
+        '--overlap',
+        'cancel_previous',
+        '--missed',
+        'run_once',
+      ],
       { client },
     );
-    expect(result).toMatchObject({ code: 0, stdout: 'nightly created; next fire 2025-01-02 01:30:00 UTC\n', stderr: '' });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: 'nightly created; next fire 2025-01-02 01:30:00 UTC\n',
+      stderr: '',
+    });
     expect(client.createSchedule).toHaveBeenCalledWith(
       {
         name: 'nightly',
@@ -28,7 +51,26 @@ describe('gtr schedule add', () => {
   it('creates a paused prompt schedule at an interval, sending only what was given', async () => {
     const client = fakeClient();
     client.createSchedule.mockResolvedValue(scheduleFixture({ enabled: false, nextFireAt: null }));
-    const result = await gtr(['schedule', 'add', '--name', 'ping', '--schedule', 'every 5m', '--prompt', 'Say hi', '--system', 'Be brief', '-m', 'gpt-4o', '--provider', 'openai', '--disabled'], { client });
+    const result = await gtr(
+      [
+        'schedule',
+        'add',
+        '--name',
+        'ping',
+        '--schedule',
+        'every 5m',
+        '--prompt',
+        'Say hi',
+        '--system',
+        'Be brief',
+        '-m',
+        'gpt-4o',
+        '--provider',
+        'openai',
+        '--disabled',
+      ],
+      { client },
+    );
     expect(result.stdout).toBe('nightly created; paused\n');
     expect(client.createSchedule.mock.calls[0][0]).toEqual({
       name: 'ping',
@@ -41,10 +83,23 @@ describe('gtr schedule add', () => {
   it('sends a task file target (-i/-o) as a batch target, which the API refuses for now', async () => {
     const client = fakeClient();
     client.createSchedule.mockRejectedValue(
-      new GtrApiError(400, 'E_VALIDATION', `Invalid request: target.type ${BATCH_TARGET_UNSUPPORTED}`, [{ field: 'target.type', message: BATCH_TARGET_UNSUPPORTED }], 'Fix the fields named in the error.'),
+      new GtrApiError(
+        400,
+        'E_VALIDATION',
+        `Invalid request: target.type ${BATCH_TARGET_UNSUPPORTED}`,
+        [{ field: 'target.type', message: BATCH_TARGET_UNSUPPORTED }],
+        'Fix the fields named in the error.',
+      ),
     );
-    const result = await gtr(['schedule', 'add', '-n', 'rows', '-s', '@daily', '-i', 'rows.jsonl', '-o', 'out.jsonl'], { client });
-    expect(client.createSchedule.mock.calls[0][0].target).toEqual({ type: 'batch', file: 'rows.jsonl', output: 'out.jsonl' });
+    const result = await gtr(
+      ['schedule', 'add', '-n', 'rows', '-s', '@daily', '-i', 'rows.jsonl', '-o', 'out.jsonl'],
+      { client },
+    );
+    expect(client.createSchedule.mock.calls[0][0].target).toEqual({
+      type: 'batch',
+      file: 'rows.jsonl',
+      output: 'out.jsonl',
+    });
     expect(result.code).toBe(30);
     expect(result.stderr).toContain(`  - target.type: ${BATCH_TARGET_UNSUPPORTED}`);
   });
@@ -52,54 +107,141 @@ describe('gtr schedule add', () => {
   it('prints the schedule as JSON with --json', async () => {
     const client = fakeClient();
     client.createSchedule.mockResolvedValue(scheduleFixture());
-    const result = await gtr(['schedule', 'add', '-n', 'nightly', '-s', '30 2 * * *', '--task', 'summarize', '--json'], { client });
+    const result = await gtr(
+      ['schedule', 'add', '-n', 'nightly', '-s', '30 2 * * *', '--task', 'summarize', '--json'],
+      { client },
+    );
     expect(JSON.parse(result.stdout)).toEqual(scheduleFixture());
   });
 
   describe('--dry-run', () => {
     it('checks the schedule locally and prints the request and its next fire times, sending nothing', async () => {
       const client = fakeClient();
-      const result = await gtr(['schedule', 'add', '-n', 'tokyo', '-s', '0 9 * * *', '--tz', 'Asia/Tokyo', '--prompt', 'hi', '--dry-run'], { client });
+      const result = await gtr(
+        [
+          'schedule',
+          'add',
+          '-n',
+          'tokyo',
+          '-s',
+          '0 9 * * *',
+          '--tz',
+          'Asia/Tokyo',
+          '--prompt',
+          'hi',
+          '--dry-run',
+        ],
+        { client },
+      );
       expect(result.code).toBe(0);
       expect(client.createSchedule).not.toHaveBeenCalled();
       expect(result.stderr).toBe('Dry run: nothing was created. The API would receive:\nIt would fire at:\n');
       const [json, table] = result.stdout.split('\nUTC');
-      expect(JSON.parse(json)).toEqual({ name: 'tokyo', cron: '0 9 * * *', timezone: 'Asia/Tokyo', target: { type: 'prompt', prompt: 'hi' } });
+      expect(JSON.parse(json)).toEqual({
+        name: 'tokyo',
+        cron: '0 9 * * *',
+        timezone: 'Asia/Tokyo',
+        target: { type: 'prompt', prompt: 'hi' },
+      });
       const rows = table.trim().split('\n').slice(1);
       expect(rows).toHaveLength(5);
-      for (const row of rows) expect(row).toMatch(/^\d{4}-\d\d-\d\d 00:00:00 UTC {2}\d{4}-\d\d-\d\d 09:00:00 \+09:00 Asia\/Tokyo$/);
+      for (const row of rows)
+        expect(row).toMatch(/^\d{4}-\d\d-\d\d 00:00:00 UTC {2}\d{4}-\d\d-\d\d 09:00:00 \+09:00 Asia\/Tokyo$/);
     });
 
     it('prints the request and fires as JSON with --json', async () => {
-      const result = await gtr(['schedule', 'add', '-n', 'often', '-s', '30s', '--prompt', 'hi', '--dry-run', '--json']);
+      const result = await gtr([
+        'schedule',
+        'add',
+        '-n',
+        'often',
+        '-s',
+        '30s',
+        '--prompt',
+        'hi',
+        '--dry-run',
+        '--json',
+      ]);
       const parsed = JSON.parse(result.stdout);
-      expect(parsed.request).toEqual({ name: 'often', every: '30s', target: { type: 'prompt', prompt: 'hi' } });
+      expect(parsed.request).toEqual({
+        name: 'often',
+        every: '30s',
+        target: { type: 'prompt', prompt: 'hi' },
+      });
       expect(parsed.fires).toHaveLength(5);
       expect(Date.parse(parsed.fires[1].utc) - Date.parse(parsed.fires[0].utc)).toBe(30_000);
       expect(parsed.fires[0].local).toMatch(/\+00:00$/);
     });
 
     it('refuses what the API would refuse, naming the field with an example', async () => {
-      const tz = await gtr(['schedule', 'add', '-n', 'x', '-s', '* * * * *', '--tz', 'Mars/Base', '--prompt', 'hi', '--dry-run']);
+      const tz = await gtr([
+        'schedule',
+        'add',
+        '-n',
+        'x',
+        '-s',
+        '* * * * *',
+        '--tz',
+        'Mars/Base',
+        '--prompt',
+        'hi',
+        '--dry-run',
+      ]);
       expect(tz.code).toBe(30);
-      expect(tz.stderr).toContain('  - timezone: unknown IANA time zone "Mars/Base"; example: "Europe/Berlin" (or "UTC")');
-      const batch = await gtr(['schedule', 'add', '-n', 'x', '-s', '* * * * *', '-i', 'rows.csv', '--dry-run']);
+      expect(tz.stderr).toContain(
+        '  - timezone: unknown IANA time zone "Mars/Base"; example: "Europe/Berlin" (or "UTC")',
+      );
+      const batch = await gtr([
+        'schedule',
+        'add',
+        '-n',
+        'x',
+        '-s',
+        '* * * * *',
+        '-i',
+        'rows.csv',
+        '--dry-run',
+      ]);
       expect(batch.code).toBe(30);
       expect(batch.stderr).toContain('batch targets (a task file run as a batch) are not supported yet');
     });
   });
 
   it.each([
-    [['-s', '61 * * * *', '--prompt', 'x'], 30, 'error E_VALIDATION: --schedule: invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"; or an interval such as "every 5m"'],
-    [['-s', 'every 5 minutes', '--prompt', 'x'], 30, 'error E_VALIDATION: --schedule: invalid interval "5 minutes"'],
-    [['-s', '* * * * *'], 31, 'error E_VALIDATION_MISSING_FIELD: say what the schedule runs: --task NAME, --prompt TEXT or -i FILE'],
-    [['-s', '* * * * *', '--task', 't', '--prompt', 'x'], 30, '--task and --prompt cannot be combined; give one target'],
+    [
+      ['-s', '61 * * * *', '--prompt', 'x'],
+      30,
+      'error E_VALIDATION: --schedule: invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"; or an interval such as "every 5m"',
+    ],
+    [
+      ['-s', 'every 5 minutes', '--prompt', 'x'],
+      30,
+      'error E_VALIDATION: --schedule: invalid interval "5 minutes"',
+    ],
+    [
+      ['-s', '* * * * *'],
+      31,
+      'error E_VALIDATION_MISSING_FIELD: say what the schedule runs: --task NAME, --prompt TEXT or -i FILE',
+    ],
+    [
+      ['-s', '* * * * *', '--task', 't', '--prompt', 'x'],
+      30,
+      '--task and --prompt cannot be combined; give one target',
+    ],
     [['-s', '* * * * *', '--prompt', 'x', '--var', 'a=1'], 30, '--var needs --task'],
     [['-s', '* * * * *', '--task', 't', '--model', 'm'], 30, '--model needs --prompt'],
     [['-s', '* * * * *', '--task', 't', '-o', 'out.csv'], 30, '--output needs --input'],
-    [['-s', '* * * * *', '--task', 't', '--var', 'novalue'], 32, '--var must be key=value, e.g. --var topic=news'],
+    [
+      ['-s', '* * * * *', '--task', 't', '--var', 'novalue'],
+      32,
+      '--var must be key=value, e.g. --var topic=news',
+    ],
     [['-s', '* * * * *', '--task', 't@0'], 32, '--task must be a task name, optionally with @version'],
-    [['-s', '* * * * *', '--task', 't', '--overlap', 'queue'], 32, '--overlap must be one of skip, allow, cancel_previous; got queue'],
+    [
+      ['-s', '* * * * *', '--task', 't', '--overlap', 'queue'],
+      32,
+      '--overlap must be one of skip, allow, cancel_previous; got queue',
+    ],
     [['--prompt', 'x'], 31, "required option '-s, --schedule <spec>' not specified"],
   ])('rejects %j with exit %d', async (flags, code, message) => {
     const client = fakeClient();

@@ -38,11 +38,23 @@ export function registerScheduleAddCommand(schedules: Command, ctx: CliContext):
     .command('add')
     .description('Create a schedule that starts a task or a prompt at cron times or at an interval')
     .requiredOption('-n, --name <name>', 'schedule name (a-z, 0-9, ".", "_", "-")')
-    .requiredOption('-s, --schedule <spec>', 'a cron expression ("0 9 * * MON-FRI", 6 fields with seconds) or "every 5m"', scheduleSpecOption('--schedule'));
+    .requiredOption(
+      '-s, --schedule <spec>',
+      'a cron expression ("0 9 * * MON-FRI", 6 fields with seconds) or "every 5m"',
+      scheduleSpecOption('--schedule'),
+    );
   addScheduleTargetOptions(command)
     .option('--tz <zone>', 'IANA time zone the cron expression is read in (default UTC)')
-    .option('--overlap <policy>', `when the previous run is unfinished: ${SCHEDULE_OVERLAP_POLICIES.join(', ')} (default skip)`, choiceOption('--overlap', SCHEDULE_OVERLAP_POLICIES))
-    .option('--missed <policy>', `fire times missed while no scheduler ran: ${SCHEDULE_MISSED_POLICIES.join(', ')} (default skip)`, choiceOption('--missed', SCHEDULE_MISSED_POLICIES))
+    .option(
+      '--overlap <policy>',
+      `when the previous run is unfinished: ${SCHEDULE_OVERLAP_POLICIES.join(', ')} (default skip)`,
+      choiceOption('--overlap', SCHEDULE_OVERLAP_POLICIES),
+    )
+    .option(
+      '--missed <policy>',
+      `fire times missed while no scheduler ran: ${SCHEDULE_MISSED_POLICIES.join(', ')} (default skip)`,
+      choiceOption('--missed', SCHEDULE_MISSED_POLICIES),
+    )
     .option('--disabled', 'create it paused')
     .option('--dry-run', 'check it and show its next fire times without creating it')
     .option('--json', 'print the schedule as JSON')
@@ -66,7 +78,10 @@ export function registerScheduleAddCommand(schedules: Command, ctx: CliContext):
 export function toCreateBody(flags: AddFlags): CreateScheduleBody {
   const target = targetFromFlags(flags);
   if (!target) {
-    throw new UsageError('E_VALIDATION_MISSING_FIELD', 'say what the schedule runs: --task NAME, --prompt TEXT or -i FILE');
+    throw new UsageError(
+      'E_VALIDATION_MISSING_FIELD',
+      'say what the schedule runs: --task NAME, --prompt TEXT or -i FILE',
+    );
   }
   return {
     name: flags.name,

@@ -12,9 +12,12 @@ export function registerScheduleEnableCommand(schedules: Command, ctx: CliContex
     .action(async (name: string, flags: { json?: boolean }) => {
       const client = ctx.client();
       const options = { signal: ctx.signal };
-      const schedule = enable ? await client.enableSchedule(name, options) : await client.disableSchedule(name, options);
+      const schedule = enable
+        ? await client.enableSchedule(name, options)
+        : await client.disableSchedule(name, options);
       if (flags.json) ctx.json(schedule);
-      else if (schedule.enabled) ctx.out(`${schedule.name} enabled; next fire ${formatZonedTime(schedule.nextFireAt)}`);
+      else if (schedule.enabled)
+        ctx.out(`${schedule.name} enabled; next fire ${formatZonedTime(schedule.nextFireAt)}`);
       else ctx.out(`${schedule.name} paused`);
     });
 }

@@ -8,11 +8,17 @@ export function registerScheduleListCommand(schedules: Command, ctx: CliContext)
   schedules
     .command('list')
     .description('List schedules by name')
-    .option('--limit <n>', 'schedules per page, 1-500 (default 50)', numberOption('--limit', { integer: true }))
+    .option(
+      '--limit <n>',
+      'schedules per page, 1-500 (default 50)',
+      numberOption('--limit', { integer: true }),
+    )
     .option('--cursor <cursor>', 'the next-page cursor printed by the previous page')
     .option('--json', 'print the page as JSON')
     .action(async (flags: { limit?: number; cursor?: string; json?: boolean }) => {
-      const page = await ctx.client().listSchedules({ limit: flags.limit, cursor: flags.cursor }, { signal: ctx.signal });
+      const page = await ctx
+        .client()
+        .listSchedules({ limit: flags.limit, cursor: flags.cursor }, { signal: ctx.signal });
       if (flags.json) {
         ctx.json(page);
         return;
@@ -20,7 +26,9 @@ export function registerScheduleListCommand(schedules: Command, ctx: CliContext)
       if (page.data.length === 0) ctx.note('No schedules.');
       else ctx.out(formatSchedulesTable(page.data));
       if (page.nextCursor) {
-        ctx.note(`More: gtr schedule list${flags.limit === undefined ? '' : ` --limit ${flags.limit}`} --cursor ${page.nextCursor}`);
+        ctx.note(
+          `More: gtr schedule list${flags.limit === undefined ? '' : ` --limit ${flags.limit}`} --cursor ${page.nextCursor}`,
+        );
       }
     });
 }

@@ -10,7 +10,15 @@ describe('gtr schedule list', () => {
     client.listSchedules.mockResolvedValue({
       data: [
         scheduleFixture(),
-        scheduleFixture({ name: 'ping', cron: null, every: '5m', timezone: 'UTC', target: { type: 'prompt', prompt: 'Say   hi to everyone in the whole wide world' }, enabled: false, nextFireAt: null }),
+        scheduleFixture({
+          name: 'ping',
+          cron: null,
+          every: '5m',
+          timezone: 'UTC',
+          target: { type: 'prompt', prompt: 'Say   hi to everyone in the whole wide world' },
+          enabled: false,
+          nextFireAt: null,
+        }),
       ],
       nextCursor: 'c2',
     });
@@ -28,10 +36,19 @@ describe('gtr schedule list', () => {
   it('says so when there are none, and prints JSON with --json', async () => {
     const client = fakeClient();
     client.listSchedules.mockResolvedValue({ data: [], nextCursor: null });
-    expect(await gtr(['schedule', 'list'], { client })).toMatchObject({ code: 0, stdout: '', stderr: 'No schedules.\n' });
-    expect(JSON.parse((await gtr(['schedule', 'list', '--json'], { client })).stdout)).toEqual({ data: [], nextCursor: null });
+    expect(await gtr(['schedule', 'list'], { client })).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: 'No schedules.\n',
+    });
+    expect(JSON.parse((await gtr(['schedule', 'list', '--json'], { client })).stdout)).toEqual({
+      data: [],
+      nextCursor: null,
+    });
     client.listSchedules.mockResolvedValue({ data: [scheduleFixture()], nextCursor: 'c9' });
-    expect((await gtr(['schedule', 'list', '--cursor', 'c1'], { client })).stderr).toBe('More: gtr schedule list --cursor c9\n');
+    expect((await gtr(['schedule', 'list', '--cursor', 'c1'], { client })).stderr).toBe(
+      'More: gtr schedule list --cursor c9\n',
+    );
   });
 });
 
@@ -40,10 +57,16 @@ describe('gtr schedule get', () => {
     const client = fakeClient();
     client.getSchedule.mockResolvedValue(scheduleFixture({ lastFireAt: '2025-01-01T01:30:00.000Z' }));
     const result = await gtr(['schedule', 'get', 'nightly'], { client });
-    expect(result.stdout).toContain('Next fire  2025-01-02 01:30:00 UTC (2025-01-02 02:30:00 +01:00 Europe/Berlin)\n');
-    expect(result.stdout).toContain('Last fire  2025-01-01 01:30:00 UTC (2025-01-01 02:30:00 +01:00 Europe/Berlin)\n');
+    expect(result.stdout).toContain(
+      'Next fire  2025-01-02 01:30:00 UTC (2025-01-02 02:30:00 +01:00 Europe/Berlin)\n',
+    );
+    expect(result.stdout).toContain(
+      'Last fire  2025-01-01 01:30:00 UTC (2025-01-01 02:30:00 +01:00 Europe/Berlin)\n',
+    );
     expect(result.stdout).toContain('Schedule   30 2 * * *\n');
-    expect(result.stdout).toContain('Target     {"type":"task","task":"summarize","input":{"topic":"news"}}\n');
+    expect(result.stdout).toContain(
+      'Target     {"type":"task","task":"summarize","input":{"topic":"news"}}\n',
+    );
     expect(JSON.parse((await gtr(['schedule', 'get', 'nightly', '--json'], { client })).stdout)).toEqual(
       scheduleFixture({ lastFireAt: '2025-01-01T01:30:00.000Z' }),
     );
@@ -51,7 +74,9 @@ describe('gtr schedule get', () => {
 
   it('shows UTC times once for a UTC schedule, and exits 13 for an unknown name', async () => {
     const client = fakeClient();
-    client.getSchedule.mockResolvedValue(scheduleFixture({ timezone: 'UTC', enabled: false, nextFireAt: null }));
+    client.getSchedule.mockResolvedValue(
+      scheduleFixture({ timezone: 'UTC', enabled: false, nextFireAt: null }),
+    );
     const result = await gtr(['schedule', 'get', 'nightly'], { client });
     expect(result.stdout).toContain('Next fire  -\n');
     expect(result.stdout).toContain('State      paused\n');
@@ -66,7 +91,10 @@ describe('gtr schedule delete', () => {
   it('deletes and says so', async () => {
     const client = fakeClient();
     client.deleteSchedule.mockResolvedValue(undefined);
-    expect(await gtr(['schedule', 'delete', 'nightly'], { client })).toMatchObject({ code: 0, stdout: 'nightly deleted\n' });
+    expect(await gtr(['schedule', 'delete', 'nightly'], { client })).toMatchObject({
+      code: 0,
+      stdout: 'nightly deleted\n',
+    });
     expect(client.deleteSchedule).toHaveBeenCalledWith('nightly', { signal: undefined });
     client.deleteSchedule.mockRejectedValue(notFound());
     expect((await gtr(['schedule', 'delete', 'ghost'], { client })).code).toBe(13);
@@ -78,9 +106,13 @@ describe('gtr schedule enable / disable', () => {
     const client = fakeClient();
     client.enableSchedule.mockResolvedValue(scheduleFixture());
     client.disableSchedule.mockResolvedValue(scheduleFixture({ enabled: false, nextFireAt: null }));
-    expect((await gtr(['schedule', 'enable', 'nightly'], { client })).stdout).toBe('nightly enabled; next fire 2025-01-02 01:30:00 UTC\n');
+    expect((await gtr(['schedule', 'enable', 'nightly'], { client })).stdout).toBe(
+      'nightly enabled; next fire 2025-01-02 01:30:00 UTC\n',
+    );
     expect((await gtr(['schedule', 'disable', 'nightly'], { client })).stdout).toBe('nightly paused\n');
-    expect(JSON.parse((await gtr(['schedule', 'disable', 'nightly', '--json'], { client })).stdout).enabled).toBe(false);
+    expect(
+      JSON.parse((await gtr(['schedule', 'disable', 'nightly', '--json'], { client })).stdout).enabled,
+    ).toBe(false);
     expect(client.enableSchedule).toHaveBeenCalledWith('nightly', { signal: undefined });
   });
 });
@@ -116,7 +148,9 @@ describe('gtr schedule next', () => {
     const result = await gtr(['schedule', 'next', 'nightly'], { client });
     expect(result.stdout.split('\n')[0]).toBe('UTC');
     expect(result.stderr).toBe('nightly is paused; it fires at these times once enabled now.\n');
-    expect(JSON.parse((await gtr(['schedule', 'next', 'nightly', '--json'], { client })).stdout).fires).toHaveLength(2);
+    expect(
+      JSON.parse((await gtr(['schedule', 'next', 'nightly', '--json'], { client })).stdout).fires,
+    ).toHaveLength(2);
   });
 });
 
@@ -125,13 +159,33 @@ describe('gtr schedule history', () => {
     const client = fakeClient();
     client.scheduleHistory.mockResolvedValue({
       data: [
-        { id: 'f2', dueAt: '2025-01-02T01:30:00.000Z', firedAt: '2025-01-02T01:30:00.010Z', status: 'skipped', runId: null, runStatus: null, reason: 'previous run r1 is still running (overlap policy: skip)' },
-        { id: 'f1', dueAt: '2025-01-01T01:30:00.000Z', firedAt: '2025-01-01T01:30:00.010Z', status: 'created', runId: 'aaaaaaaa-0000-4000-8000-000000000001', runStatus: 'running', reason: null },
+        {
+          id: 'f2',
+          dueAt: '2025-01-02T01:30:00.000Z',
+          firedAt: '2025-01-02T01:30:00.010Z',
+          status: 'skipped',
+          runId: null,
+          runStatus: null,
+          reason: 'previous run r1 is still running (overlap policy: skip)',
+        },
+        {
+          id: 'f1',
+          dueAt: '2025-01-01T01:30:00.000Z',
+          firedAt: '2025-01-01T01:30:00.010Z',
+          status: 'created',
+          runId: 'aaaaaaaa-0000-4000-8000-000000000001',
+          runStatus: 'running',
+          reason: null,
+        },
       ],
       nextCursor: 'h2',
     });
     const result = await gtr(['schedule', 'history', 'nightly', '--limit', '2'], { client });
-    expect(client.scheduleHistory).toHaveBeenCalledWith('nightly', { limit: 2, cursor: undefined }, { signal: undefined });
+    expect(client.scheduleHistory).toHaveBeenCalledWith(
+      'nightly',
+      { limit: 2, cursor: undefined },
+      { signal: undefined },
+    );
     expect(result.stdout.split('\n')).toEqual([
       'DUE                      FIRE     RUN       RUN STATUS  REASON',
       '2025-01-02 01:30:00 UTC  skipped  -         -           previous run r1 is still running (overlap policy: skip)',
@@ -144,9 +198,16 @@ describe('gtr schedule history', () => {
   it('says so before the first fire, and prints JSON with --json', async () => {
     const client = fakeClient();
     client.scheduleHistory.mockResolvedValue({ data: [], nextCursor: null });
-    expect((await gtr(['schedule', 'history', 'nightly'], { client })).stderr).toBe('nightly has not fired yet.\n');
-    expect(JSON.parse((await gtr(['schedule', 'history', 'nightly', '--json'], { client })).stdout)).toEqual({ data: [], nextCursor: null });
+    expect((await gtr(['schedule', 'history', 'nightly'], { client })).stderr).toBe(
+      'nightly has not fired yet.\n',
+    );
+    expect(JSON.parse((await gtr(['schedule', 'history', 'nightly', '--json'], { client })).stdout)).toEqual({
+      data: [],
+      nextCursor: null,
+    });
     client.scheduleHistory.mockResolvedValue({ data: [], nextCursor: 'h3' });
-    expect((await gtr(['schedule', 'history', 'nightly', '--cursor', 'h2'], { client })).stderr).toContain('More: gtr schedule history nightly --cursor h3');
+    expect((await gtr(['schedule', 'history', 'nightly', '--cursor', 'h2'], { client })).stderr).toContain(
+      'More: gtr schedule history nightly --cursor h3',
+    );
   });
 });

@@ -5,7 +5,11 @@ import { varOption } from '../args/var-option';
 /** Adds the flags that say what a schedule starts (see `targetFromFlags`). */
 export function addScheduleTargetOptions(command: Command): Command {
   return command
-    .option('--task <name[@version]>', 'run this task (its latest version, or the pinned one) at each fire', taskRefOption('--task'))
+    .option(
+      '--task <name[@version]>',
+      'run this task (its latest version, or the pinned one) at each fire',
+      taskRefOption('--task'),
+    )
     .option('--var <key=value>', 'a task input variable (repeatable)', varOption('--var'))
     .option('--prompt <text>', 'run this prompt at each fire (an ad-hoc run)')
     .option('--system <text>', 'with --prompt: a system message before it')

@@ -31,13 +31,24 @@ export function registerScheduleUpdateCommand(schedules: Command, ctx: CliContex
     .option('-s, --schedule <spec>', 'a new cron expression or "every 5m"', scheduleSpecOption('--schedule'));
   addScheduleTargetOptions(command)
     .option('--tz <zone>', 'a new IANA time zone')
-    .option('--overlap <policy>', SCHEDULE_OVERLAP_POLICIES.join(', '), choiceOption('--overlap', SCHEDULE_OVERLAP_POLICIES))
-    .option('--missed <policy>', SCHEDULE_MISSED_POLICIES.join(', '), choiceOption('--missed', SCHEDULE_MISSED_POLICIES))
+    .option(
+      '--overlap <policy>',
+      SCHEDULE_OVERLAP_POLICIES.join(', '),
+      choiceOption('--overlap', SCHEDULE_OVERLAP_POLICIES),
+    )
+    .option(
+      '--missed <policy>',
+      SCHEDULE_MISSED_POLICIES.join(', '),
+      choiceOption('--missed', SCHEDULE_MISSED_POLICIES),
+    )
     .option('--json', 'print the schedule as JSON')
     .action(async (name: string, flags: UpdateFlags) => {
       const schedule = await ctx.client().updateSchedule(name, toUpdateBody(flags), { signal: ctx.signal });
       if (flags.json) ctx.json(schedule);
-      else ctx.out(`${schedule.name} updated; ${schedule.nextFireAt ? `next fire ${formatZonedTime(schedule.nextFireAt)}` : 'paused'}`);
+      else
+        ctx.out(
+          `${schedule.name} updated; ${schedule.nextFireAt ? `next fire ${formatZonedTime(schedule.nextFireAt)}` : 'paused'}`,
+        );
     });
 }
 
@@ -52,7 +63,10 @@ export function toUpdateBody(flags: UpdateFlags): UpdateScheduleBody {
     ...(flags.missed !== undefined && { missedPolicy: flags.missed }),
   };
   if (Object.keys(body).length === 0) {
-    throw new UsageError('E_VALIDATION_MISSING_FIELD', 'nothing to change: give -s, --tz, a target (--task, --prompt, -i), --overlap or --missed');
+    throw new UsageError(
+      'E_VALIDATION_MISSING_FIELD',
+      'nothing to change: give -s, --tz, a target (--task, --prompt, -i), --overlap or --missed',
+    );
   }
   return body;
 }

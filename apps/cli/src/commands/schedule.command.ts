@@ -11,7 +11,9 @@ import { registerScheduleUpdateCommand } from './schedule-update.command';
 
 /** `gtr schedule …`: create, inspect, change, pause and delete schedules. */
 export function registerScheduleCommand(program: Command, ctx: CliContext): void {
-  const schedules = program.command('schedule').description('Create and manage schedules (cron or interval) that start runs');
+  const schedules = program
+    .command('schedule')
+    .description('Create and manage schedules (cron or interval) that start runs');
   registerScheduleAddCommand(schedules, ctx);
   registerScheduleListCommand(schedules, ctx);
   registerScheduleGetCommand(schedules, ctx);

@@ -22,11 +22,41 @@ describe('gtr tasks create', () => {
 
     const result = await gtr(
       [
-        'tasks', 'create', 'summarise', '-p', 'Summarise {{doc}}', '--system', 'Answer in {{lang}}.',
-        '--description', 'Summaries', '-m', 'gpt-4o', '--provider', 'openai',
-        '-t', '0', '--max-tokens', '100', '--top-p', '1', '--seed', '0',
-        '--schema-file', schema, '--tag', 'nlp', '--tag', 'eu',
-        '--max-attempts', '5', '--base-delay-ms', '0', '--max-delay-ms', '1000', '--timeout-ms', '20000',
+        'tasks',
+        'create',
+        'summarise',
+        '-p',
+        'Summarise {{doc}}',
+        '--system',
+        'Answer in {{lang}}.',
+        '--description',
+        'Summaries',
+        '-m',
+        'gpt-4o',
+        '--provider',
+        'openai',
+        '-t',
+        '0',
+        '--max-tokens',
+        '100',
+        '--top-p',
+        '1',
+        '--seed',
+        '0',
+        '--schema-file',
+        schema,
+        '--tag',
+        'nlp',
+        '--tag',
+        'eu',
+        '--max-attempts',
+        '5',
+        '--base-delay-ms',
+        '0',
+        '--max-delay-ms',
+        '1000',
+        '--timeout-ms',
+        '20000',
       ],
       { client },
     );
@@ -55,7 +85,17 @@ describe('gtr tasks create', () => {
     const task = taskFixture({ variables: [] });
     client.createTask.mockResolvedValue(task);
     const messages = [{ role: 'user', content: 'Hi' }];
-    const result = await gtr(['tasks', 'create', 'hello', '--messages-file', file('messages.json', JSON.stringify(messages)), '--json'], { client });
+    const result = await gtr(
+      [
+        'tasks',
+        'create',
+        'hello',
+        '--messages-file',
+        file('messages.json', JSON.stringify(messages)),
+        '--json',
+      ],
+      { client },
+    );
     expect(client.createTask.mock.calls[0][0]).toEqual({ name: 'hello', messages });
     expect(JSON.parse(result.stdout)).toEqual(task);
   });
@@ -68,11 +108,36 @@ describe('gtr tasks create', () => {
   });
 
   it.each<[string, number, () => string[], string]>([
-    ['a messages file that does not exist', 20, () => ['--messages-file', join(dir, 'nope.json')], `error E_FILE_NOT_FOUND: --messages-file: no file at ${join(dir, 'nope.json')}`],
-    ['a schema file that is a folder', 21, () => ['-p', 'x', '--schema-file', dir], `error E_FILE_READ: --schema-file: cannot read ${dir} (EISDIR)`],
-    ['a messages file that is not JSON', 22, () => ['--messages-file', file('bad.json', '[{"role":')], `error E_FILE_FORMAT: --messages-file: ${join(dir, 'bad.json')} is not valid JSON`],
-    ['a messages file that is not a list', 22, () => ['--messages-file', file('obj.json', '{"role":"user"}')], 'must hold a JSON array of messages'],
-    ['a schema file that is not an object', 22, () => ['-p', 'x', '--schema-file', file('list.json', '[]')], 'must hold a JSON Schema object'],
+    [
+      'a messages file that does not exist',
+      20,
+      () => ['--messages-file', join(dir, 'nope.json')],
+      `error E_FILE_NOT_FOUND: --messages-file: no file at ${join(dir, 'nope.json')}`,
+    ],
+    [
+      'a schema file that is a folder',
+      21,
+      () => ['-p', 'x', '--schema-file', dir],
+      `error E_FILE_READ: --schema-file: cannot read ${dir} (EISDIR)`,
+    ],
+    [
+      'a messages file that is not JSON',
+      22,
+      () => ['--messages-file', file('bad.json', '[{"role":')],
+      `error E_FILE_FORMAT: --messages-file: ${join(dir, 'bad.json')} is not valid JSON`,
+    ],
+    [
+      'a messages file that is not a list',
+      22,
+      () => ['--messages-file', file('obj.json', '{"role":"user"}')],
+      'must hold a JSON array of messages',
+    ],
+    [
+      'a schema file that is not an object',
+      22,
+      () => ['-p', 'x', '--schema-file', file('list.json', '[]')],
+      'must hold a JSON Schema object',
+    ],
   ])('stops on %s with exit %i, naming the flag and the path', async (_what, code, flags, message) => {
     const client = fakeClient();
     const result = await gtr(['tasks', 'create', 'x', ...flags()], { client });
@@ -84,7 +149,9 @@ describe('gtr tasks create', () => {
   it('stops with E_FILE_READ (exit 21) on a file that is not UTF-8', async () => {
     const path = join(dir, 'latin1.json');
     writeFileSync(path, Buffer.from([0x7b, 0xe9, 0x7d]));
-    const result = await gtr(['tasks', 'create', 'x', '-p', 'x', '--schema-file', path], { client: fakeClient() });
+    const result = await gtr(['tasks', 'create', 'x', '-p', 'x', '--schema-file', path], {
+      client: fakeClient(),
+    });
     expect(result.code).toBe(21);
     expect(result.stderr).toContain(`cannot read ${path} (not UTF-8 text)`);
     expect(result.stderr).toContain('hint: Check that it is a readable UTF-8 file.');
@@ -103,13 +170,21 @@ describe('gtr tasks create', () => {
   it('shows the API refusal with its field (a bad template), exit 30; a taken name exits 13', async () => {
     const client = fakeClient();
     client.createTask.mockRejectedValueOnce(
-      new GtrApiError(400, 'E_VALIDATION', 'Invalid request: prompt has an unclosed {{', [{ field: 'prompt', message: 'has an unclosed {{ at character 4' }], 'Fix the fields named in the error.'),
+      new GtrApiError(
+        400,
+        'E_VALIDATION',
+        'Invalid request: prompt has an unclosed {{',
+        [{ field: 'prompt', message: 'has an unclosed {{ at character 4' }],
+        'Fix the fields named in the error.',
+      ),
     );
     const bad = await gtr(['tasks', 'create', 'x', '-p', 'Hi {{name'], { client });
     expect(bad.code).toBe(30);
     expect(bad.stderr).toContain('  - prompt: has an unclosed {{ at character 4');
 
-    client.createTask.mockRejectedValueOnce(new GtrApiError(409, 'E_CONFLICT', 'A task named "x" already exists.', [], 'Reload it and try again.'));
+    client.createTask.mockRejectedValueOnce(
+      new GtrApiError(409, 'E_CONFLICT', 'A task named "x" already exists.', [], 'Reload it and try again.'),
+    );
     expect((await gtr(['tasks', 'create', 'x', '-p', 'Hi'], { client })).code).toBe(13);
   });
 });
@@ -118,9 +193,16 @@ describe('gtr tasks update', () => {
   it('sends only the given flags and prints the new version', async () => {
     const client = fakeClient();
     client.updateTask.mockResolvedValue(taskFixture({ version: 3 }));
-    const result = await gtr(['tasks', 'update', 'summarise', '-m', 'gpt-4o', '--temperature', '0', '--tag', 'a'], { client });
+    const result = await gtr(
+      ['tasks', 'update', 'summarise', '-m', 'gpt-4o', '--temperature', '0', '--tag', 'a'],
+      { client },
+    );
     expect(result).toMatchObject({ code: 0, stdout: 'summarise v3\n' });
-    expect(client.updateTask).toHaveBeenCalledWith('summarise', { model: 'gpt-4o', params: { temperature: 0 }, tags: ['a'] }, { signal: undefined });
+    expect(client.updateTask).toHaveBeenCalledWith(
+      'summarise',
+      { model: 'gpt-4o', params: { temperature: 0 }, tags: ['a'] },
+      { signal: undefined },
+    );
   });
 
   it('prints the new version as JSON with --json', async () => {
@@ -139,7 +221,9 @@ describe('gtr tasks update', () => {
     expect(none.stderr).toContain('give at least one flag to change');
     expect(client.updateTask).not.toHaveBeenCalled();
 
-    client.updateTask.mockRejectedValue(new GtrApiError(404, 'E_NOT_FOUND', 'Task "ghost" not found.', [], 'Check the id.'));
+    client.updateTask.mockRejectedValue(
+      new GtrApiError(404, 'E_NOT_FOUND', 'Task "ghost" not found.', [], 'Check the id.'),
+    );
     const missing = await gtr(['tasks', 'update', 'ghost', '-m', 'x'], { client });
     expect(missing.code).toBe(13);
     expect(missing.stderr).toContain('error E_NOT_FOUND: Task "ghost" not found.');

@@ -1,5 +1,9 @@
 import { type Command } from 'commander';
-import { addTaskDefinitionOptions, type TaskDefinitionFlags, taskFieldsFromFlags } from '../args/task-definition-flags';
+import {
+  addTaskDefinitionOptions,
+  type TaskDefinitionFlags,
+  taskFieldsFromFlags,
+} from '../args/task-definition-flags';
 import { UsageError } from '../args/usage-error';
 import { type CliContext } from '../cli-context';
 
@@ -14,12 +18,17 @@ export function registerTasksCreateCommand(tasks: Command, ctx: CliContext): voi
     .option('--json', 'print the task as JSON')
     .action(async (name: string, flags: TaskDefinitionFlags & { json?: boolean }) => {
       if (flags.prompt === undefined && flags.messagesFile === undefined) {
-        throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give the template: --prompt <text> or --messages-file <file>');
+        throw new UsageError(
+          'E_VALIDATION_MISSING_FIELD',
+          'give the template: --prompt <text> or --messages-file <file>',
+        );
       }
       if (flags.prompt !== undefined && flags.messagesFile !== undefined) {
         throw new UsageError('E_VALIDATION', '--prompt and --messages-file cannot be combined');
       }
-      const task = await ctx.client().createTask({ name, ...(await taskFieldsFromFlags(flags)) }, { signal: ctx.signal });
+      const task = await ctx
+        .client()
+        .createTask({ name, ...(await taskFieldsFromFlags(flags)) }, { signal: ctx.signal });
       if (flags.json) {
         ctx.json(task);
         return;

@@ -15,12 +15,18 @@ export function registerTasksListCommand(tasks: Command, ctx: CliContext): void 
   tasks
     .command('list')
     .description('List tasks by name, with their latest version')
-    .option('--tag <tag>', 'only tasks with this tag (repeatable: all of them)', (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      '--tag <tag>',
+      'only tasks with this tag (repeatable: all of them)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--limit <n>', 'tasks per page, 1-500 (default 50)', numberOption('--limit', { integer: true }))
     .option('--cursor <cursor>', 'the next-page cursor printed by the previous page')
     .option('--json', 'print the page as JSON')
     .action(async (flags: ListFlags) => {
-      const page = await ctx.client().listTasks({ tag: flags.tag, limit: flags.limit, cursor: flags.cursor }, { signal: ctx.signal });
+      const page = await ctx
+        .client()
+        .listTasks({ tag: flags.tag, limit: flags.limit, cursor: flags.cursor }, { signal: ctx.signal });
       if (flags.json) {
         ctx.json(page);
         return;

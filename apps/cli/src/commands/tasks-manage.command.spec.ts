@@ -6,13 +6,19 @@ describe('gtr tasks list', () => {
   it('prints a table of tasks and the command for the next page', async () => {
     const client = fakeClient();
     client.listTasks.mockResolvedValue({
-      data: [taskFixture(), taskFixture({ name: 'translate', version: 1, model: null, variables: [], tags: [] })],
+      data: [
+        taskFixture(),
+        taskFixture({ name: 'translate', version: 1, model: null, variables: [], tags: [] }),
+      ],
       nextCursor: 'c2',
     });
 
     const result = await gtr(['tasks', 'list', '--tag', 'nlp', '--tag', 'eu', '--limit', '2'], { client });
 
-    expect(client.listTasks).toHaveBeenCalledWith({ tag: ['nlp', 'eu'], limit: 2, cursor: undefined }, { signal: undefined });
+    expect(client.listTasks).toHaveBeenCalledWith(
+      { tag: ['nlp', 'eu'], limit: 2, cursor: undefined },
+      { signal: undefined },
+    );
     expect(result.stdout).toBe(
       'NAME       VERSION  MODEL        VARIABLES  TAGS  UPDATED\n' +
         'summarise  2        gpt-4o-mini  lang,doc   nlp   2025-05-02T08:30:00Z\n' +
@@ -24,9 +30,15 @@ describe('gtr tasks list', () => {
   it('says when there are no tasks, and prints the page as JSON with --json', async () => {
     const client = fakeClient();
     client.listTasks.mockResolvedValue({ data: [], nextCursor: null });
-    expect(await gtr(['tasks', 'list', '--cursor', 'c1'], { client })).toMatchObject({ stdout: '', stderr: 'No tasks.\n' });
+    expect(await gtr(['tasks', 'list', '--cursor', 'c1'], { client })).toMatchObject({
+      stdout: '',
+      stderr: 'No tasks.\n',
+    });
     expect(client.listTasks.mock.calls[0][0]).toEqual({ tag: undefined, limit: undefined, cursor: 'c1' });
-    expect(JSON.parse((await gtr(['tasks', 'list', '--json'], { client })).stdout)).toEqual({ data: [], nextCursor: null });
+    expect(JSON.parse((await gtr(['tasks', 'list', '--json'], { client })).stdout)).toEqual({
+      data: [],
+      nextCursor: null,
+    });
   });
 });
 
@@ -73,10 +85,14 @@ describe('gtr tasks get', () => {
 
   it('shows defaults for what the task leaves to the API', async () => {
     const client = fakeClient();
-    client.getTask.mockResolvedValue(taskFixture({ description: null, model: null, params: {}, tags: [], variables: [] }));
+    client.getTask.mockResolvedValue(
+      taskFixture({ description: null, model: null, params: {}, tags: [], variables: [] }),
+    );
     const result = await gtr(['tasks', 'get', 'summarise'], { client });
     expect(client.getTask).toHaveBeenCalledWith('summarise', undefined, { signal: undefined });
-    expect(result.stdout).toContain('Version      2 (latest)\nDescription  -\nProvider     default\nModel        default\nParams       default\nOutput       text\nRetry        default\nTimeout      default\nTags         -\nVariables    -\n');
+    expect(result.stdout).toContain(
+      'Version      2 (latest)\nDescription  -\nProvider     default\nModel        default\nParams       default\nOutput       text\nRetry        default\nTimeout      default\nTags         -\nVariables    -\n',
+    );
   });
 
   it('prints the task as JSON with --json, and exits 13 for an unknown task', async () => {
@@ -84,7 +100,9 @@ describe('gtr tasks get', () => {
     const task = taskFixture();
     client.getTask.mockResolvedValueOnce(task);
     expect(JSON.parse((await gtr(['tasks', 'get', 'summarise', '--json'], { client })).stdout)).toEqual(task);
-    client.getTask.mockRejectedValueOnce(new GtrApiError(404, 'E_NOT_FOUND', 'Task "ghost" not found.', [], 'Check the id.'));
+    client.getTask.mockRejectedValueOnce(
+      new GtrApiError(404, 'E_NOT_FOUND', 'Task "ghost" not found.', [], 'Check the id.'),
+    );
     const missing = await gtr(['tasks', 'get', 'ghost'], { client });
     expect(missing.code).toBe(13);
     expect(missing.stderr).toContain('Task "ghost" not found.');
@@ -109,7 +127,11 @@ describe('gtr tasks versions', () => {
       nextCursor: 'v1',
     });
     const result = await gtr(['tasks', 'versions', 'summarise', '--limit', '2'], { client });
-    expect(client.listTaskVersions).toHaveBeenCalledWith('summarise', { limit: 2, cursor: undefined }, { signal: undefined });
+    expect(client.listTaskVersions).toHaveBeenCalledWith(
+      'summarise',
+      { limit: 2, cursor: undefined },
+      { signal: undefined },
+    );
     expect(result.stdout).toBe(
       'VERSION     PROVIDER  MODEL        VARIABLES  CREATED\n' +
         '2 (latest)  default   gpt-4o-mini  lang,doc   2025-05-02T08:30:00Z\n' +

@@ -23,7 +23,11 @@ export function registerTasksTestCommand(tasks: Command, ctx: CliContext): void 
     .command('test')
     .description('Render a task with variables, run it and wait for the answer')
     .argument('<name>', 'task name')
-    .option('--var <key=value>', 'a template variable; dots nest: user.name=Ada (repeatable)', varOption('--var'))
+    .option(
+      '--var <key=value>',
+      'a template variable; dots nest: user.name=Ada (repeatable)',
+      varOption('--var'),
+    )
     .option('--input <json>', 'template variables as a JSON object (--var wins)', jsonObjectOption('--input'))
     .option('--version <n>', 'a version other than the latest', numberOption('--version', { integer: true }))
     .option('--json', 'print { renderedMessages, run } as JSON, the run once finished')
@@ -34,7 +38,10 @@ export function registerTasksTestCommand(tasks: Command, ctx: CliContext): void 
         signal: ctx.signal,
       });
       if (flags.json) {
-        ctx.exitCode = await followRun(ctx, run.id, { json: true, jsonOf: (finished) => ({ renderedMessages, run: finished }) });
+        ctx.exitCode = await followRun(ctx, run.id, {
+          json: true,
+          jsonOf: (finished) => ({ renderedMessages, run: finished }),
+        });
         return;
       }
       ctx.err(formatMessages(renderedMessages) + '\n');

@@ -1,5 +1,9 @@
 import { type Command } from 'commander';
-import { addTaskDefinitionOptions, type TaskDefinitionFlags, taskFieldsFromFlags } from '../args/task-definition-flags';
+import {
+  addTaskDefinitionOptions,
+  type TaskDefinitionFlags,
+  taskFieldsFromFlags,
+} from '../args/task-definition-flags';
 import { UsageError } from '../args/usage-error';
 import { type CliContext } from '../cli-context';
 
@@ -15,7 +19,10 @@ export function registerTasksUpdateCommand(tasks: Command, ctx: CliContext): voi
     .action(async (name: string, flags: TaskDefinitionFlags & { json?: boolean }) => {
       const patch = await taskFieldsFromFlags(flags);
       if (Object.keys(patch).length === 0) {
-        throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give at least one flag to change, e.g. --model or --prompt');
+        throw new UsageError(
+          'E_VALIDATION_MISSING_FIELD',
+          'give at least one flag to change, e.g. --model or --prompt',
+        );
       }
       const task = await ctx.client().updateTask(name, patch, { signal: ctx.signal });
       if (flags.json) ctx.json(task);

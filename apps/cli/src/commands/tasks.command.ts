@@ -10,7 +10,9 @@ import { registerTasksVersionsCommand } from './tasks-versions.command';
 
 /** `gtr tasks …`: create, inspect, change, test and delete versioned tasks. */
 export function registerTasksCommand(program: Command, ctx: CliContext): void {
-  const tasks = program.command('tasks').description('Create and manage versioned tasks: templates with {{variables}}');
+  const tasks = program
+    .command('tasks')
+    .description('Create and manage versioned tasks: templates with {{variables}}');
   registerTasksCreateCommand(tasks, ctx);
   registerTasksListCommand(tasks, ctx);
   registerTasksGetCommand(tasks, ctx);

@@ -31,10 +31,15 @@ describe('gtr usage', () => {
     const client = fakeClient();
     client.usage.mockResolvedValue(report());
 
-    const result = await gtr(['usage', '--from', '2026-02-01', '--to', '2026-02-28', '--group-by', 'model'], { client });
+    const result = await gtr(['usage', '--from', '2026-02-01', '--to', '2026-02-28', '--group-by', 'model'], {
+      client,
+    });
 
     expect(result.code).toBe(0);
-    expect(client.usage).toHaveBeenCalledWith({ from: '2026-02-01', to: '2026-02-28', groupBy: 'model' }, { signal: undefined });
+    expect(client.usage).toHaveBeenCalledWith(
+      { from: '2026-02-01', to: '2026-02-28', groupBy: 'model' },
+      { signal: undefined },
+    );
     expect(result.stdout.split('\n')).toEqual([
       'MODEL        RUNS  SUCCEEDED  FAILED  CANCELLED  SUCCESS  TOKENS  CACHED  COST',
       'gpt-4o-mini  3     2          1       0          66.7%    120     0       $0.0012',
@@ -48,7 +53,10 @@ describe('gtr usage', () => {
     const client = fakeClient();
     client.usage.mockResolvedValue(report({ groupBy: 'day', groups: [{ key: '2026-03-01', ...figures() }] }));
     const result = await gtr(['usage'], { client });
-    expect(client.usage).toHaveBeenCalledWith({ from: undefined, to: undefined, groupBy: undefined }, { signal: undefined });
+    expect(client.usage).toHaveBeenCalledWith(
+      { from: undefined, to: undefined, groupBy: undefined },
+      { signal: undefined },
+    );
     expect(result.stdout.split('\n')[0]).toMatch(/^DAY {9}RUNS/);
     expect(result.stderr).toContain('by day (UTC):');
   });
@@ -66,7 +74,9 @@ describe('gtr usage', () => {
     ]);
 
     client.usage.mockResolvedValue(report({ totals: figures({ unpricedRuns: 1 }) }));
-    expect((await gtr(['usage'], { client })).stderr).toContain('* 1 succeeded run has no known price; COST leaves it out.');
+    expect((await gtr(['usage'], { client })).stderr).toContain(
+      '* 1 succeeded run has no known price; COST leaves it out.',
+    );
   });
 
   it('says so when the window has no runs', async () => {
@@ -93,16 +103,22 @@ describe('gtr usage', () => {
     const client = fakeClient();
     const result = await gtr(['usage', '--group-by', 'week'], { client });
     expect(result.code).toBe(32);
-    expect(result.stderr).toContain('error E_VALIDATION_TYPE: --group-by must be one of day, model, task, provider, status; got week');
+    expect(result.stderr).toContain(
+      'error E_VALIDATION_TYPE: --group-by must be one of day, model, task, provider, status; got week',
+    );
     expect(client.usage).not.toHaveBeenCalled();
   });
 
   it('shows the API’s error naming from, with exit 30', async () => {
     const client = fakeClient();
     client.usage.mockRejectedValue(
-      new GtrApiError(400, 'E_VALIDATION', 'Invalid query: from must be before to (2026-01-02T00:00:00.000Z)', [
-        { field: 'from', message: 'must be before to (2026-01-02T00:00:00.000Z)' },
-      ], 'Fix the fields named in the error.'),
+      new GtrApiError(
+        400,
+        'E_VALIDATION',
+        'Invalid query: from must be before to (2026-01-02T00:00:00.000Z)',
+        [{ field: 'from', message: 'must be before to (2026-01-02T00:00:00.000Z)' }],
+        'Fix the fields named in the error.',
+      ),
     );
     const result = await gtr(['usage', '--from', '2026-02-01', '--to', '2026-01-01'], { client });
     expect(result.code).toBe(30);

@@ -158,7 +158,9 @@ describe('gtr validate', () => {
   it('asks for --vars when the variables of --task cannot be fetched', async () => {
     const path = file('task.csv', 'name\nAda\n');
     const { getTask: _getTask, ...withoutGetTask } = fakeClient();
-    const cannot = await gtr(['validate', '-i', path, '--task', 'greet'], { client: withoutGetTask as FakeClient });
+    const cannot = await gtr(['validate', '-i', path, '--task', 'greet'], {
+      client: withoutGetTask as FakeClient,
+    });
     expect(cannot.code).toBe(31);
     expect(cannot.stderr).toContain('--task needs --vars: this API client cannot fetch task "greet"');
     const client = Object.assign(fakeClient(), { getTask: jest.fn().mockResolvedValue({ name: 'greet' }) });

@@ -23,7 +23,11 @@ interface TaskVariables {
   variables?: unknown;
 }
 
-type TaskFetcher = (name: string, version?: number, options?: { signal?: AbortSignal }) => Promise<TaskVariables>;
+type TaskFetcher = (
+  name: string,
+  version?: number,
+  options?: { signal?: AbortSignal },
+) => Promise<TaskVariables>;
 
 /**
  * `gtr validate -i FILE [--task NAME | --vars a,b,c] [--json]`: checks a task file row by row,

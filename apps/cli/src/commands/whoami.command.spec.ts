@@ -9,7 +9,13 @@ describe('gtr whoami', () => {
     const result = await gtr(['whoami'], { client });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      ['Tenant  Acme (t-1)', 'Key     key-1 (from GTR_API_KEY)', 'Scopes  runs:read, runs:write', 'API     http://api.test', ''].join('\n'),
+      [
+        'Tenant  Acme (t-1)',
+        'Key     key-1 (from GTR_API_KEY)',
+        'Scopes  runs:read, runs:write',
+        'API     http://api.test',
+        '',
+      ].join('\n'),
     );
     expect(result.stdout).not.toContain(TEST_KEY);
   });
@@ -18,7 +24,12 @@ describe('gtr whoami', () => {
     const client = fakeClient();
     client.me.mockResolvedValue({ ...me, scopes: [] });
     const json = await gtr(['whoami', '--json'], { client });
-    expect(JSON.parse(json.stdout)).toEqual({ ...me, scopes: [], apiUrl: 'http://api.test', keySource: 'GTR_API_KEY' });
+    expect(JSON.parse(json.stdout)).toEqual({
+      ...me,
+      scopes: [],
+      apiUrl: 'http://api.test',
+      keySource: 'GTR_API_KEY',
+    });
     const text = await gtr(['whoami'], { client });
     expect(text.stdout).toContain('Scopes  -\n');
   });

@@ -32,21 +32,32 @@ describe('formatError', () => {
   });
 
   it('does not repeat an action the message already gives', () => {
-    const text = formatError(toPrintableError(new GtrNetworkError('http://127.0.0.1:3000', 'connect ECONNREFUSED')));
+    const text = formatError(
+      toPrintableError(new GtrNetworkError('http://127.0.0.1:3000', 'connect ECONNREFUSED')),
+    );
     expect(text.trimEnd().split('\n')).toHaveLength(1);
     expect(text).toContain('npm start');
   });
 
   it('appends extra hints', () => {
-    expect(formatError({ code: 'E_AUTH', message: 'Invalid API key' }, [], ['The key in use came from GTR_API_KEY.'])).toContain(
-      'hint: The key in use came from GTR_API_KEY.\n',
-    );
+    expect(
+      formatError(
+        { code: 'E_AUTH', message: 'Invalid API key' },
+        [],
+        ['The key in use came from GTR_API_KEY.'],
+      ),
+    ).toContain('hint: The key in use came from GTR_API_KEY.\n');
   });
 
   it('replaces every secret, in the message, the issues and the hints', () => {
     const key = 'gtr_top_secret';
     const text = formatError(
-      { code: 'E_AUTH', message: `bad key ${key}`, issues: [{ field: 'authorization', message: `Bearer ${key}` }], action: `not ${key}` },
+      {
+        code: 'E_AUTH',
+        message: `bad key ${key}`,
+        issues: [{ field: 'authorization', message: `Bearer ${key}` }],
+        action: `not ${key}`,
+      },
       [key, ''],
     );
     expect(text).not.toContain(key);
@@ -56,7 +67,10 @@ describe('formatError', () => {
 
 describe('toPrintableError', () => {
   it('treats anything that is not a GtrError as an internal error', () => {
-    expect(toPrintableError(new TypeError('x is undefined'))).toEqual({ code: 'E_INTERNAL', message: 'x is undefined' });
+    expect(toPrintableError(new TypeError('x is undefined'))).toEqual({
+      code: 'E_INTERNAL',
+      message: 'x is undefined',
+    });
     expect(toPrintableError('boom')).toEqual({ code: 'E_INTERNAL', message: 'boom' });
     expect(toPrintableError(null)).toEqual({ code: 'E_INTERNAL', message: 'null' });
   });

@@ -17,7 +17,11 @@ export interface PrintableError {
  * ```
  * Every occurrence of a secret is replaced by `***`.
  */
-export function formatError(error: PrintableError, secrets: readonly string[] = [], extraHints: readonly string[] = []): string {
+export function formatError(
+  error: PrintableError,
+  secrets: readonly string[] = [],
+  extraHints: readonly string[] = [],
+): string {
   const action = error.action || errorInfo(error.code).action;
   const lines = [`error ${error.code}: ${error.message}`];
   for (const issue of error.issues ?? []) {
@@ -35,7 +39,12 @@ export function formatError(error: PrintableError, secrets: readonly string[] = 
 export function toPrintableError(error: unknown): PrintableError {
   if (error instanceof GtrError) {
     const action = (error as { action?: unknown }).action;
-    return { code: error.code, message: error.message, issues: error.issues, action: typeof action === 'string' ? action : undefined };
+    return {
+      code: error.code,
+      message: error.message,
+      issues: error.issues,
+      action: typeof action === 'string' ? action : undefined,
+    };
   }
   const message = (error as { message?: unknown } | null)?.message;
   return { code: 'E_INTERNAL', message: typeof message === 'string' && message ? message : String(error) };

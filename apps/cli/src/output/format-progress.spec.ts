@@ -20,7 +20,11 @@ describe('formatProgress', () => {
   });
 
   it('shows the attempt number and why it is retrying', () => {
-    const run = runFixture({ status: 'retrying', attemptCount: 2, attempts: [attempt(1, null), attempt(2, 'E_RATE_LIMIT')] });
+    const run = runFixture({
+      status: 'retrying',
+      attemptCount: 2,
+      attempts: [attempt(1, null), attempt(2, 'E_RATE_LIMIT')],
+    });
     expect(formatProgress(run)).toBe('7f1c2d3e retrying (attempt 2) after E_RATE_LIMIT');
     expect(formatProgress({ ...run, status: 'running' })).toBe('7f1c2d3e running (attempt 2)');
     expect(formatProgress({ ...run, attempts: [attempt(1, null)] })).toBe('7f1c2d3e retrying (attempt 2)');

@@ -21,8 +21,30 @@ describe('formatRunDetail', () => {
         output: { text: 'Hello there', json: null },
         attemptCount: 2,
         attempts: [
-          { number: 1, startedAt: '2025-05-01T12:00:01.000Z', finishedAt: '2025-05-01T12:00:01.300Z', latencyMs: 300, httpStatus: 429, errorCode: 'E_RATE_LIMIT', errorMessage: 'slow down', rateLimitWaitMs: 1500, usage: null, providerRequestId: null },
-          { number: 2, startedAt: '2025-05-01T12:00:02.000Z', finishedAt: null, latencyMs: null, httpStatus: null, errorCode: null, errorMessage: null, rateLimitWaitMs: 0, usage: null, providerRequestId: null },
+          {
+            number: 1,
+            startedAt: '2025-05-01T12:00:01.000Z',
+            finishedAt: '2025-05-01T12:00:01.300Z',
+            latencyMs: 300,
+            httpStatus: 429,
+            errorCode: 'E_RATE_LIMIT',
+            errorMessage: 'slow down',
+            rateLimitWaitMs: 1500,
+            usage: null,
+            providerRequestId: null,
+          },
+          {
+            number: 2,
+            startedAt: '2025-05-01T12:00:02.000Z',
+            finishedAt: null,
+            latencyMs: null,
+            httpStatus: null,
+            errorCode: null,
+            errorMessage: null,
+            rateLimitWaitMs: 0,
+            usage: null,
+            providerRequestId: null,
+          },
         ],
       }),
     );
@@ -54,7 +76,14 @@ describe('formatRunDetail', () => {
   });
 
   it('shows the error of a failed run and dashes for what is unknown', () => {
-    const text = formatRunDetail(runFixture({ status: 'failed', error: { code: 'E_TIMEOUT', message: 'no answer' }, taskId: 't', taskVersion: null }));
+    const text = formatRunDetail(
+      runFixture({
+        status: 'failed',
+        error: { code: 'E_TIMEOUT', message: 'no answer' },
+        taskId: 't',
+        taskVersion: null,
+      }),
+    );
     expect(text).toContain('Error     E_TIMEOUT: no answer\n');
     expect(text).toContain('Task      t v?\n');
     expect(text).toContain('Tokens    -\nCost      -\n');
@@ -68,7 +97,9 @@ describe('formatRunDetail', () => {
   });
 
   it('pretty-prints a JSON output and keeps a trailing newline once', () => {
-    expect(formatRunDetail(runFixture({ output: { text: null, json: { a: 1 } } }))).toMatch(/\n\{\n {2}"a": 1\n\}\n$/);
+    expect(formatRunDetail(runFixture({ output: { text: null, json: { a: 1 } } }))).toMatch(
+      /\n\{\n {2}"a": 1\n\}\n$/,
+    );
     expect(formatRunDetail(runFixture({ output: { text: 'line\n', json: null } }))).toMatch(/\n\nline\n$/);
   });
 });

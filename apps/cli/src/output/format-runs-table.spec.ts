@@ -12,7 +12,12 @@ describe('formatRunsTable', () => {
         durationMs: 1234,
         createdAt: '2025-05-01T12:00:00.500Z',
       }),
-      runFixture({ id: 'bbbbbbbb-2222-4000-8000-000000000002', status: 'queued', model: 'o3', createdAt: '2025-05-01T11:59:00.000Z' }),
+      runFixture({
+        id: 'bbbbbbbb-2222-4000-8000-000000000002',
+        status: 'queued',
+        model: 'o3',
+        createdAt: '2025-05-01T11:59:00.000Z',
+      }),
     ]);
     expect(table.split('\n')).toEqual([
       'ID        STATUS     MODEL        TOKENS  DURATION  CREATED',

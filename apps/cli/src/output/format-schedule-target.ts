@@ -5,7 +5,10 @@ export function formatScheduleTarget(target: ScheduleTarget, width = 40): string
   switch (target.type) {
     case 'task': {
       const input = Object.keys(target.input).length > 0 ? ` ${JSON.stringify(target.input)}` : '';
-      return clip(`task ${target.task}${target.version === undefined ? '' : `@${target.version}`}${input}`, width);
+      return clip(
+        `task ${target.task}${target.version === undefined ? '' : `@${target.version}`}${input}`,
+        width,
+      );
     }
     case 'prompt': {
       const text = target.prompt ?? target.messages?.map((m) => m.content).join(' / ') ?? '';

@@ -10,11 +10,15 @@ describe('formatSummary', () => {
       durationMs: 1200,
       attemptCount: 1,
     });
-    expect(formatSummary(run)).toBe('gpt-4o-mini · succeeded · 12 prompt + 34 completion tokens · $0.000123 · 1.2s');
+    expect(formatSummary(run)).toBe(
+      'gpt-4o-mini · succeeded · 12 prompt + 34 completion tokens · $0.000123 · 1.2s',
+    );
   });
 
   it('leaves out what is unknown and counts retries', () => {
-    expect(formatSummary(runFixture({ status: 'failed', attemptCount: 3 }))).toBe('gpt-4o-mini · failed · 3 attempts');
+    expect(formatSummary(runFixture({ status: 'failed', attemptCount: 3 }))).toBe(
+      'gpt-4o-mini · failed · 3 attempts',
+    );
   });
 
   it('says when the answer came from the response cache', () => {
@@ -24,6 +28,8 @@ describe('formatSummary', () => {
   });
 
   it('shows a known zero cost', () => {
-    expect(formatSummary(runFixture({ status: 'succeeded', costUsd: 0 }))).toBe('gpt-4o-mini · succeeded · $0');
+    expect(formatSummary(runFixture({ status: 'succeeded', costUsd: 0 }))).toBe(
+      'gpt-4o-mini · succeeded · $0',
+    );
   });
 });

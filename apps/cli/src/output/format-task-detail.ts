@@ -15,7 +15,12 @@ export function formatTaskDetail(task: TaskView): string {
   ].filter(Boolean);
   const fields: [string, string][] = [
     ['Name', task.name],
-    ['Version', task.version === task.latestVersion ? `${task.version} (latest)` : `${task.version} (latest is ${task.latestVersion})`],
+    [
+      'Version',
+      task.version === task.latestVersion
+        ? `${task.version} (latest)`
+        : `${task.version} (latest is ${task.latestVersion})`,
+    ],
     ['Description', task.description ?? '-'],
     ['Provider', task.provider ?? DEFAULT],
     ['Model', task.model ?? DEFAULT],

@@ -16,7 +16,11 @@ const figures = (overrides: Partial<UsageFigures> = {}): UsageFigures => ({
   ...overrides,
 });
 
-const report = (groupBy: UsageReport['groupBy'], groups: UsageReport['groups'], totals: UsageFigures): UsageReport => ({
+const report = (
+  groupBy: UsageReport['groupBy'],
+  groups: UsageReport['groups'],
+  totals: UsageFigures,
+): UsageReport => ({
   from: '2026-03-01T00:00:00.000Z',
   to: '2026-03-04T00:00:00.000Z',
   groupBy,
@@ -30,13 +34,34 @@ describe('formatUsageTable', () => {
       report(
         'day',
         [
-          { key: '2026-03-01', ...figures({ runs: 1, succeeded: 1, successRate: 1, totalTokens: 120, costUsd: 0.001 }) },
+          {
+            key: '2026-03-01',
+            ...figures({ runs: 1, succeeded: 1, successRate: 1, totalTokens: 120, costUsd: 0.001 }),
+          },
           {
             key: '2026-03-02',
-            ...figures({ runs: 12, succeeded: 10, failed: 2, successRate: 0.8333, totalTokens: 65, cachedRuns: 1, costUsd: 1.5, unpricedRuns: 1 }),
+            ...figures({
+              runs: 12,
+              succeeded: 10,
+              failed: 2,
+              successRate: 0.8333,
+              totalTokens: 65,
+              cachedRuns: 1,
+              costUsd: 1.5,
+              unpricedRuns: 1,
+            }),
           },
         ],
-        figures({ runs: 13, succeeded: 11, failed: 2, successRate: 0.8462, totalTokens: 185, cachedRuns: 1, costUsd: 1.501, unpricedRuns: 1 }),
+        figures({
+          runs: 13,
+          succeeded: 11,
+          failed: 2,
+          successRate: 0.8462,
+          totalTokens: 185,
+          cachedRuns: 1,
+          costUsd: 1.501,
+          unpricedRuns: 1,
+        }),
       ),
     );
     expect(text.split('\n')).toEqual([
@@ -58,7 +83,9 @@ describe('formatUsageTable', () => {
   });
 
   it('names runs without a task', () => {
-    const text = formatUsageTable(report('task', [{ key: null, ...figures({ runs: 2 }) }], figures({ runs: 2 })));
+    const text = formatUsageTable(
+      report('task', [{ key: null, ...figures({ runs: 2 }) }], figures({ runs: 2 })),
+    );
     expect(text.split('\n')[1]).toMatch(/^\(no task\) {2}2 /);
   });
 });

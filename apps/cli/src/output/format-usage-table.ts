@@ -36,7 +36,17 @@ export function formatUsageTable(report: UsageReport): string {
     formatUsageCost(figures),
   ];
   return formatTable(
-    [KEY_HEADER[report.groupBy], 'RUNS', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'SUCCESS', 'TOKENS', 'CACHED', 'COST'],
+    [
+      KEY_HEADER[report.groupBy],
+      'RUNS',
+      'SUCCEEDED',
+      'FAILED',
+      'CANCELLED',
+      'SUCCESS',
+      'TOKENS',
+      'CACHED',
+      'COST',
+    ],
     [...report.groups.map((group) => row(group.key ?? '(no task)', group)), row('TOTAL', report.totals)],
   );
 }

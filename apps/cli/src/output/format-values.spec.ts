@@ -46,7 +46,9 @@ describe('formatCost', () => {
 
 describe('formatTokens and shortId', () => {
   it('names prompt and completion tokens', () => {
-    expect(formatTokens({ promptTokens: 12, completionTokens: 34, totalTokens: 46, cachedTokens: 0 })).toBe('12 prompt + 34 completion tokens');
+    expect(formatTokens({ promptTokens: 12, completionTokens: 34, totalTokens: 46, cachedTokens: 0 })).toBe(
+      '12 prompt + 34 completion tokens',
+    );
   });
   it('keeps the first 8 characters of an id', () => {
     expect(shortId('7f1c2d3e-0000-4000-8000-000000000001')).toBe('7f1c2d3e');

@@ -4,5 +4,7 @@ import { type RunView } from '@gtr/domain';
 export function outputText(run: Pick<RunView, 'output'>): string | null {
   if (!run.output) return null;
   if (run.output.text !== null) return run.output.text;
-  return run.output.json === null || run.output.json === undefined ? null : JSON.stringify(run.output.json, null, 2);
+  return run.output.json === null || run.output.json === undefined
+    ? null
+    : JSON.stringify(run.output.json, null, 2);
 }

@@ -88,6 +88,10 @@ export function gtr(args: string[], env: Record<string, string>): Promise<CliRes
 }
 
 export function runMigrations(env: Record<string, string>): void {
-  const result = spawnSync(process.execPath, [MIGRATE_MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [MIGRATE_MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`migrate failed: ${result.stdout}${result.stderr}`);
 }

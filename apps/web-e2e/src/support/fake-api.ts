@@ -75,13 +75,19 @@ export async function startFakeApi(initialKey: string): Promise<FakeApi> {
     }
     const parts = url.pathname.split('/').filter(Boolean);
     if (req.method === 'GET' && url.pathname === '/v1/me') {
-      return json(res, 200, { tenantId: TENANT_ID, tenantName: 'Fake tenant', keyId: 'key_fake', scopes: ['admin'] });
+      return json(res, 200, {
+        tenantId: TENANT_ID,
+        tenantName: 'Fake tenant',
+        keyId: 'key_fake',
+        scopes: ['admin'],
+      });
     }
     if (req.method === 'GET' && url.pathname === '/v1/runs') {
       const statuses = url.searchParams.get('status')?.split(',');
       const limit = Number(url.searchParams.get('limit') ?? 50);
       const offset = Number(url.searchParams.get('cursor') ?? 0);
-      if (!Number.isInteger(offset) || offset < 0) return fail(res, 'E_VALIDATION', 'Invalid request: cursor is invalid');
+      if (!Number.isInteger(offset) || offset < 0)
+        return fail(res, 'E_VALIDATION', 'Invalid request: cursor is invalid');
       const matching = runs.filter((r) => !statuses || statuses.includes(r.status));
       const data = matching.slice(offset, offset + limit).map(({ attempts: _attempts, ...view }) => view);
       const next = offset + limit < matching.length ? String(offset + limit) : null;

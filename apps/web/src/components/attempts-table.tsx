@@ -34,7 +34,9 @@ export function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {
                 </>
               ) : null}
             </td>
-            <td className="num">{attempt.rateLimitWaitMs > 0 ? formatDuration(attempt.rateLimitWaitMs) : '—'}</td>
+            <td className="num">
+              {attempt.rateLimitWaitMs > 0 ? formatDuration(attempt.rateLimitWaitMs) : '—'}
+            </td>
             <td className="num">{formatTokens(attempt.usage?.totalTokens)}</td>
             <td className="mono small">{attempt.providerRequestId ?? '—'}</td>
           </tr>

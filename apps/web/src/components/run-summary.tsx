@@ -35,11 +35,7 @@ export function RunSummary({ run }: { run: RunDetailView }) {
         )}
       </Field>
       <Field label="Batch">
-        {run.batchId ? (
-          <span className="mono">{run.batchId}</span>
-        ) : (
-          <span className="muted">—</span>
-        )}
+        {run.batchId ? <span className="mono">{run.batchId}</span> : <span className="muted">—</span>}
       </Field>
       <Field label="Created (UTC)">
         <span className="mono">{formatUtc(run.createdAt)}</span>

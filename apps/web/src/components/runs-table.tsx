@@ -38,8 +38,12 @@ export function RunsTable({ runs }: { runs: RunView[] }) {
             </td>
             <td className="num">{formatTokens(run.usage?.totalTokens)}</td>
             <td className="num">{formatDuration(run.durationMs)}</td>
-            <td className="num">{run.costUsd === null ? <span className="muted">—</span> : formatCost(run.costUsd)}</td>
-            <td className="mono small">{run.error ? <span title={run.error.message}>{run.error.code}</span> : null}</td>
+            <td className="num">
+              {run.costUsd === null ? <span className="muted">—</span> : formatCost(run.costUsd)}
+            </td>
+            <td className="mono small">
+              {run.error ? <span title={run.error.message}>{run.error.code}</span> : null}
+            </td>
             <td className="mono small">{formatUtc(run.createdAt)}</td>
           </tr>
         ))}

@@ -13,7 +13,9 @@ function client(fetch: FetchLike) {
 describe('GtrClient batch methods', () => {
   it('sends JSON rows with the idempotency key', async () => {
     const fetch = fakeFetch(() => json(created, 201));
-    await expect(client(fetch).createBatch({ rows: [{ prompt: 'a' }] }, { idempotencyKey: 'k' })).resolves.toEqual(created);
+    await expect(
+      client(fetch).createBatch({ rows: [{ prompt: 'a' }] }, { idempotencyKey: 'k' }),
+    ).resolves.toEqual(created);
     expect(fetch.calls[0]).toMatchObject({ method: 'POST', body: { rows: [{ prompt: 'a' }] } });
     expect(fetch.calls[0].url.pathname).toBe('/v1/batches');
     expect(fetch.calls[0].headers['idempotency-key']).toBe('k');
@@ -21,10 +23,14 @@ describe('GtrClient batch methods', () => {
 
   it.each([
     ['a Blob', () => new Blob(['prompt\nhi\n'])],
-    ['stream chunks', () => (async function* () {
-      yield new TextEncoder().encode('prompt\n');
-      yield new TextEncoder().encode('hi\n');
-    })()],
+    [
+      'stream chunks',
+      () =>
+        (async function* () {
+          yield new TextEncoder().encode('prompt\n');
+          yield new TextEncoder().encode('hi\n');
+        })(),
+    ],
   ])('uploads %s as multipart with the fields', async (_name, file) => {
     let form: FormData | undefined;
     let headers: Record<string, string> = {};
@@ -60,7 +66,9 @@ describe('GtrClient batch methods', () => {
     await c.listBatchRuns('b1', { status: ['failed', 'cancelled'], limit: 10 });
     await c.cancelBatch('b1');
     await c.retryFailedBatch('b1');
-    expect(fetch.calls.map((call) => `${call.method} ${call.url.pathname}${decodeURIComponent(call.url.search)}`)).toEqual([
+    expect(
+      fetch.calls.map((call) => `${call.method} ${call.url.pathname}${decodeURIComponent(call.url.search)}`),
+    ).toEqual([
       'GET /v1/batches/b1',
       'GET /v1/batches?limit=5&cursor=c',
       'GET /v1/batches/b1/runs?status=failed,cancelled&limit=10',
@@ -72,7 +80,8 @@ describe('GtrClient batch methods', () => {
   it('streams the results file as text', async () => {
     const fetch = fakeFetch(() => new Response('{"id":"1"}\n{"id":"2"}\n', { status: 200 }));
     let text = '';
-    for await (const chunk of client(fetch).batchResults('b1', { format: 'csv', status: ['failed'] })) text += chunk;
+    for await (const chunk of client(fetch).batchResults('b1', { format: 'csv', status: ['failed'] }))
+      text += chunk;
     expect(text).toBe('{"id":"1"}\n{"id":"2"}\n');
     expect(fetch.calls[0].url.search).toBe('?format=csv&status=failed');
     expect(fetch.calls[0].headers['accept']).toBe('text/csv');
@@ -80,7 +89,17 @@ describe('GtrClient batch methods', () => {
 
   it('rejects with the API error of a refused upload', async () => {
     const fetch = fakeFetch(() =>
-      json({ error: { code: 'E_VALIDATION', message: 'bad', action: 'fix', issues: [{ row: 1, field: 'prompt', message: 'x' }] } }, 400),
+      json(
+        {
+          error: {
+            code: 'E_VALIDATION',
+            message: 'bad',
+            action: 'fix',
+            issues: [{ row: 1, field: 'prompt', message: 'x' }],
+          },
+        },
+        400,
+      ),
     );
     await expect(client(fetch).uploadBatch(new Blob(['x']), { fileName: 'a.csv' })).rejects.toMatchObject({
       code: 'E_VALIDATION',

@@ -55,11 +55,18 @@ export interface BatchMethods {
   /** `POST /v1/batches` with JSON rows. */
   createBatch(body: CreateBatchRequest, options?: SubmitBatchOptions): Promise<CreateBatchResult>;
   /** `POST /v1/batches` with a CSV or JSONL file (multipart field `file`) and the settings as form fields. */
-  uploadBatch(file: BatchUploadFile, fields: BatchUploadFields, options?: SubmitBatchOptions): Promise<CreateBatchResult>;
+  uploadBatch(
+    file: BatchUploadFile,
+    fields: BatchUploadFields,
+    options?: SubmitBatchOptions,
+  ): Promise<CreateBatchResult>;
   /** `GET /v1/batches/:id`: the batch with its progress. */
   getBatch(id: string, options?: RequestOptions): Promise<BatchView>;
   /** `GET /v1/batches`: one page, newest first. */
-  listBatches(params?: { limit?: number; cursor?: string }, options?: RequestOptions): Promise<Page<BatchView>>;
+  listBatches(
+    params?: { limit?: number; cursor?: string },
+    options?: RequestOptions,
+  ): Promise<Page<BatchView>>;
   /** `GET /v1/batches/:id/runs`: one page of its runs, in input order. */
   listBatchRuns(id: string, params?: BatchRunsParams, options?: RequestOptions): Promise<Page<RunView>>;
   /** `POST /v1/batches/:id/cancel`. */
@@ -76,7 +83,13 @@ export function batchMethods(http: HttpTransport): BatchMethods {
   const keyHeader = (key: string | undefined) => (key ? { 'idempotency-key': key } : undefined);
   return {
     createBatch: (body, opts) =>
-      http.json({ method: 'POST', path: '/v1/batches', body, headers: keyHeader(opts?.idempotencyKey), signal: opts?.signal }),
+      http.json({
+        method: 'POST',
+        path: '/v1/batches',
+        body,
+        headers: keyHeader(opts?.idempotencyKey),
+        signal: opts?.signal,
+      }),
     uploadBatch: async (file, fields, opts) =>
       http.json({
         method: 'POST',
@@ -88,7 +101,12 @@ export function batchMethods(http: HttpTransport): BatchMethods {
       }),
     getBatch: (id, opts) => http.json({ method: 'GET', path: path(id), signal: opts?.signal }),
     listBatches: (params = {}, opts) =>
-      http.json({ method: 'GET', path: '/v1/batches', query: { limit: params.limit, cursor: params.cursor }, signal: opts?.signal }),
+      http.json({
+        method: 'GET',
+        path: '/v1/batches',
+        query: { limit: params.limit, cursor: params.cursor },
+        signal: opts?.signal,
+      }),
     listBatchRuns: (id, params = {}, opts) =>
       http.json({
         method: 'GET',
@@ -97,7 +115,8 @@ export function batchMethods(http: HttpTransport): BatchMethods {
         signal: opts?.signal,
       }),
     cancelBatch: (id, opts) => http.json({ method: 'POST', path: path(id, '/cancel'), signal: opts?.signal }),
-    retryFailedBatch: (id, opts) => http.json({ method: 'POST', path: path(id, '/retry-failed'), signal: opts?.signal }),
+    retryFailedBatch: (id, opts) =>
+      http.json({ method: 'POST', path: path(id, '/retry-failed'), signal: opts?.signal }),
     batchResults: (id, params = {}) => streamText(http, path(id, '/results'), params),
   };
 }
@@ -118,7 +137,11 @@ async function blobOf(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>):
   return new Blob(parts as BlobPart[]);
 }
 
-async function* streamText(http: HttpTransport, path: string, params: BatchResultsParams): AsyncGenerator<string> {
+async function* streamText(
+  http: HttpTransport,
+  path: string,
+  params: BatchResultsParams,
+): AsyncGenerator<string> {
   const response = await http.send({
     method: 'GET',
     path,

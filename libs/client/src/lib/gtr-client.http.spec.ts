@@ -34,7 +34,14 @@ class TinyApi {
   finish(id: string): void {
     const run = { ...this.runs.get(id)!, status: 'succeeded' as const, output: { text: 'pong', json: null } };
     this.runs.set(id, run);
-    const event: RunEvent = { type: 'run.updated', tenantId: 't1', runId: id, status: run.status, batchId: null, at: new Date().toISOString() };
+    const event: RunEvent = {
+      type: 'run.updated',
+      tenantId: 't1',
+      runId: id,
+      status: run.status,
+      batchId: null,
+      at: new Date().toISOString(),
+    };
     for (const stream of this.streams) {
       if (stream.runId === null || stream.runId === id) {
         // Split across writes, the way a proxy may deliver it.
@@ -52,7 +59,11 @@ class TinyApi {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.headers.authorization !== `Bearer ${KEY}`) {
       res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'E_AUTH', message: 'Invalid API key', action: 'Check the API key.' } }));
+      res.end(
+        JSON.stringify({
+          error: { code: 'E_AUTH', message: 'Invalid API key', action: 'Check the API key.' },
+        }),
+      );
       return;
     }
     if (req.method === 'GET' && url.pathname === '/v1/events') {
@@ -69,7 +80,10 @@ class TinyApi {
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         const { prompt } = JSON.parse(body) as { prompt: string };
-        const run = runFixture({ id: `run-${this.runs.size + 1}`, messages: [{ role: 'user', content: prompt }] });
+        const run = runFixture({
+          id: `run-${this.runs.size + 1}`,
+          messages: [{ role: 'user', content: prompt }],
+        });
         this.runs.set(run.id, run);
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end(JSON.stringify(run));
@@ -79,7 +93,11 @@ class TinyApi {
     const match = /^\/v1\/runs\/([^/]+)$/.exec(url.pathname);
     const run = match && this.runs.get(decodeURIComponent(match[1]));
     res.writeHead(run ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(run ?? { error: { code: 'E_NOT_FOUND', message: 'Not found', action: 'Check the id.' } }));
+    res.end(
+      JSON.stringify(
+        run ?? { error: { code: 'E_NOT_FOUND', message: 'Not found', action: 'Check the id.' } },
+      ),
+    );
   }
 }
 
@@ -116,7 +134,11 @@ describe('GtrClient over HTTP (global fetch, real SSE)', () => {
 
   it('reports a wrong key as E_AUTH with its HTTP status', async () => {
     const client = createGtrClient({ baseUrl, apiKey: 'gtr_wrong' });
-    await expect(client.getRun('run-1')).rejects.toMatchObject({ status: 401, code: 'E_AUTH', message: 'Invalid API key' });
+    await expect(client.getRun('run-1')).rejects.toMatchObject({
+      status: 401,
+      code: 'E_AUTH',
+      message: 'Invalid API key',
+    });
   });
 
   it('reports a closed port as E_NETWORK naming the URL', async () => {

@@ -7,7 +7,11 @@ import { GtrNetworkError } from './gtr-network-error';
 
 const KEY = 'gtr_secret_key_0123456789';
 
-function clientWith(route: Parameters<typeof fakeFetch>[0], baseUrl = 'http://127.0.0.1:3000', timeoutMs?: number) {
+function clientWith(
+  route: Parameters<typeof fakeFetch>[0],
+  baseUrl = 'http://127.0.0.1:3000',
+  timeoutMs?: number,
+) {
   const fetch = fakeFetch(route);
   return { client: createGtrClient({ baseUrl, apiKey: KEY, fetch, timeoutMs }), calls: fetch.calls };
 }
@@ -55,19 +59,29 @@ describe('createGtrClient requests', () => {
     const { client, calls } = clientWith(() => json(runFixture()));
     await client.getRun('a/b c');
     await client.cancelRun('r1');
-    expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual(['GET /v1/runs/a%2Fb%20c', 'POST /v1/runs/r1/cancel']);
+    expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual([
+      'GET /v1/runs/a%2Fb%20c',
+      'POST /v1/runs/r1/cancel',
+    ]);
   });
 
   it('listRuns() sends only the given filters, statuses comma-separated', async () => {
     const page = { data: [runFixture()], nextCursor: 'c2' };
     const { client, calls } = clientWith(() => json(page));
 
-    await expect(client.listRuns({ status: ['queued', 'running'], limit: 10, cursor: 'c1' })).resolves.toEqual(page);
+    await expect(
+      client.listRuns({ status: ['queued', 'running'], limit: 10, cursor: 'c1' }),
+    ).resolves.toEqual(page);
     await client.listRuns({ status: 'failed', batchId: 'b1' });
     await client.listRuns();
     await client.listRuns({ status: [] });
 
-    expect(calls.map((c) => c.url.search)).toEqual(['?status=queued%2Crunning&limit=10&cursor=c1', '?status=failed&batchId=b1', '', '']);
+    expect(calls.map((c) => c.url.search)).toEqual([
+      '?status=queued%2Crunning&limit=10&cursor=c1',
+      '?status=failed&batchId=b1',
+      '',
+      '',
+    ]);
   });
 
   it('health() needs no key and returns the report on 503 too', async () => {
@@ -112,15 +126,29 @@ describe('createGtrClient errors', () => {
   });
 
   it('falls back to the taxonomy action when the body has none', async () => {
-    const { client } = clientWith(() => json({ error: { code: 'E_NOT_FOUND', message: 'Run x not found' } }, 404));
-    await expect(client.getRun('x')).rejects.toMatchObject({ code: 'E_NOT_FOUND', action: 'Check the id.', issues: [] });
+    const { client } = clientWith(() =>
+      json({ error: { code: 'E_NOT_FOUND', message: 'Run x not found' } }, 404),
+    );
+    await expect(client.getRun('x')).rejects.toMatchObject({
+      code: 'E_NOT_FOUND',
+      action: 'Check the id.',
+      issues: [],
+    });
   });
 
   it('maps an unknown code or a body that is not an error body by HTTP status', async () => {
-    const { client: unknownCode } = clientWith(() => json({ error: { code: 'E_FROM_THE_FUTURE', message: 'new' } }, 409));
-    await expect(unknownCode.cancelRun('r')).rejects.toMatchObject({ status: 409, code: 'E_CONFLICT', message: 'new' });
+    const { client: unknownCode } = clientWith(() =>
+      json({ error: { code: 'E_FROM_THE_FUTURE', message: 'new' } }, 409),
+    );
+    await expect(unknownCode.cancelRun('r')).rejects.toMatchObject({
+      status: 409,
+      code: 'E_CONFLICT',
+      message: 'new',
+    });
 
-    const { client: gateway } = clientWith(() => new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const { client: gateway } = clientWith(
+      () => new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     await expect(gateway.me()).rejects.toMatchObject({
       status: 502,
       code: 'E_NETWORK',
@@ -128,14 +156,19 @@ describe('createGtrClient errors', () => {
     });
 
     const { client: nullError } = clientWith(() => json({ error: null }, 401));
-    await expect(nullError.me()).rejects.toMatchObject({ code: 'E_AUTH', message: 'The API answered GET /v1/me with HTTP 401.' });
+    await expect(nullError.me()).rejects.toMatchObject({
+      code: 'E_AUTH',
+      message: 'The API answered GET /v1/me with HTTP 401.',
+    });
 
     const { client: nullBody } = clientWith(() => json(null, 500));
     await expect(nullBody.me()).rejects.toMatchObject({ code: 'E_INTERNAL' });
   });
 
   it('ignores fields of the error body that have the wrong type', async () => {
-    const { client } = clientWith(() => json({ error: { code: 'E_AUTH', message: 42, action: [], issues: 'x' } }, 401));
+    const { client } = clientWith(() =>
+      json({ error: { code: 'E_AUTH', message: 42, action: [], issues: 'x' } }, 401),
+    );
     await expect(client.me()).rejects.toMatchObject({
       code: 'E_AUTH',
       message: 'The API answered GET /v1/me with HTTP 401.',
@@ -146,7 +179,11 @@ describe('createGtrClient errors', () => {
 
   it('rejects a success whose body is not JSON', async () => {
     const { client } = clientWith(() => new Response('<html>', { status: 200 }));
-    await expect(client.me()).rejects.toMatchObject({ status: 200, code: 'E_INTERNAL', message: 'The API answered GET /v1/me with a body that is not JSON.' });
+    await expect(client.me()).rejects.toMatchObject({
+      status: 200,
+      code: 'E_INTERNAL',
+      message: 'The API answered GET /v1/me with a body that is not JSON.',
+    });
   });
 
   it('reports a refused connection as E_NETWORK naming the URL and the fix', async () => {
@@ -177,7 +214,10 @@ describe('createGtrClient errors', () => {
 
   it('reports no answer within the timeout as E_NETWORK', async () => {
     const { client } = clientWith((call) => hangUntilAborted(call.signal), 'http://127.0.0.1:3000', 20);
-    await expect(client.me()).rejects.toMatchObject({ code: 'E_NETWORK', message: expect.stringContaining('(no answer within 20 ms)') });
+    await expect(client.me()).rejects.toMatchObject({
+      code: 'E_NETWORK',
+      message: expect.stringContaining('(no answer within 20 ms)'),
+    });
   });
 
   it('reports a body that breaks off as E_NETWORK', async () => {
@@ -185,7 +225,10 @@ describe('createGtrClient errors', () => {
       pull: (controller) => controller.error(new TypeError('terminated')),
     });
     const { client } = clientWith(() => new Response(body, { status: 200 }));
-    await expect(client.me()).rejects.toMatchObject({ code: 'E_NETWORK', message: expect.stringContaining('(terminated)') });
+    await expect(client.me()).rejects.toMatchObject({
+      code: 'E_NETWORK',
+      message: expect.stringContaining('(terminated)'),
+    });
   });
 
   it('passes a caller abort through untouched', async () => {
@@ -202,7 +245,17 @@ describe('createGtrClient errors', () => {
   it('never puts the API key in a message, issue or action', async () => {
     const echo = `bad header Bearer ${KEY}`;
     const { client: echoing } = clientWith(() =>
-      json({ error: { code: 'E_AUTH', message: echo, action: echo, issues: [{ field: 'authorization', message: echo }] } }, 401),
+      json(
+        {
+          error: {
+            code: 'E_AUTH',
+            message: echo,
+            action: echo,
+            issues: [{ field: 'authorization', message: echo }],
+          },
+        },
+        401,
+      ),
     );
     const apiError = (await rejection(echoing.me())) as GtrApiError;
     expect(JSON.stringify([apiError.message, apiError.action, apiError.issues])).not.toContain(KEY);

@@ -88,9 +88,16 @@ export function createGtrClient(options: GtrClientOptions): GtrClient {
         query: { status: params.status, batchId: params.batchId, limit: params.limit, cursor: params.cursor },
         signal: opts?.signal,
       }),
-    cancelRun: (id, opts) => http.json({ method: 'POST', path: `${runPath(id)}/cancel`, signal: opts?.signal }),
+    cancelRun: (id, opts) =>
+      http.json({ method: 'POST', path: `${runPath(id)}/cancel`, signal: opts?.signal }),
     health: (opts) =>
-      http.json({ method: 'GET', path: '/health/ready', auth: false, okStatuses: [503], signal: opts?.signal }),
+      http.json({
+        method: 'GET',
+        path: '/health/ready',
+        auth: false,
+        okStatuses: [503],
+        signal: opts?.signal,
+      }),
     events: (opts = {}) => streamEvents(http, opts),
     waitForRun: (id, opts) => waitForRun(client, id, opts),
     ...taskMethods(http),
@@ -114,7 +121,10 @@ function createTransport(options: GtrClientOptions): HttpTransport {
   }
 }
 
-async function* streamEvents(http: HttpTransport, { runId, batchId, signal }: EventsOptions): AsyncGenerator<RunEvent> {
+async function* streamEvents(
+  http: HttpTransport,
+  { runId, batchId, signal }: EventsOptions,
+): AsyncGenerator<RunEvent> {
   try {
     const response = await http.send({
       method: 'GET',

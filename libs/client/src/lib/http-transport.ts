@@ -53,7 +53,10 @@ export class HttpTransport {
     const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
     const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
     const signals = [request.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
-    const headers: Record<string, string> = { ...request.headers, accept: request.accept ?? 'application/json' };
+    const headers: Record<string, string> = {
+      ...request.headers,
+      accept: request.accept ?? 'application/json',
+    };
     if (request.auth !== false) headers['authorization'] = `Bearer ${this.options.apiKey}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
 
@@ -133,7 +136,13 @@ export class HttpTransport {
       parsed?.message ??
       `The API answered ${request.method} ${request.path} with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
     const issues = (parsed?.issues ?? []).map((issue) => ({ ...issue, message: this.scrub(issue.message) }));
-    return new GtrApiError(response.status, code, this.scrub(message), issues, this.scrub(parsed?.action ?? errorInfo(code).action));
+    return new GtrApiError(
+      response.status,
+      code,
+      this.scrub(message),
+      issues,
+      this.scrub(parsed?.action ?? errorInfo(code).action),
+    );
   }
 }
 

@@ -21,12 +21,17 @@ const schedule: ScheduleView = {
 
 function clientWith(route: Parameters<typeof fakeFetch>[0]) {
   const fetch = fakeFetch(route);
-  return { client: createGtrClient({ baseUrl: 'http://api.test', apiKey: 'gtr_k', fetch }), calls: fetch.calls };
+  return {
+    client: createGtrClient({ baseUrl: 'http://api.test', apiKey: 'gtr_k', fetch }),
+    calls: fetch.calls,
+  };
 }
 
 describe('schedule methods', () => {
   it('send each call to its route, the name encoded into the path', async () => {
-    const { client, calls } = clientWith((call) => (call.method === 'DELETE' ? new Response(null, { status: 204 }) : json(schedule)));
+    const { client, calls } = clientWith((call) =>
+      call.method === 'DELETE' ? new Response(null, { status: 204 }) : json(schedule),
+    );
     const body = { name: 'nightly', cron: '0 9 * * *', target: { type: 'prompt' as const, prompt: 'hi' } };
     await expect(client.createSchedule(body)).resolves.toEqual(schedule);
     await client.listSchedules({ limit: 10, cursor: 'c1' });
@@ -64,14 +69,23 @@ describe('schedule methods', () => {
         code: 'E_VALIDATION',
         message: 'Invalid request: cron invalid expression',
         action: 'Fix the fields named in the error.',
-        issues: [{ field: 'cron', message: 'invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"' }],
+        issues: [
+          {
+            field: 'cron',
+            message: 'invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"',
+          },
+        ],
       },
     };
     const { client } = clientWith(() => json(error, 400));
-    const rejection = await client.createSchedule({ name: 'x', cron: '61 * * * *', target: { type: 'prompt', prompt: 'p' } }).catch((e: unknown) => e);
+    const rejection = await client
+      .createSchedule({ name: 'x', cron: '61 * * * *', target: { type: 'prompt', prompt: 'p' } })
+      .catch((e: unknown) => e);
     expect(rejection).toBeInstanceOf(GtrApiError);
     expect(rejection).toMatchObject({ status: 400, code: 'E_VALIDATION', issues: error.error.issues });
-    const { client: missing } = clientWith(() => json({ error: { code: 'E_NOT_FOUND', message: 'No schedule named "x".' } }, 404));
+    const { client: missing } = clientWith(() =>
+      json({ error: { code: 'E_NOT_FOUND', message: 'No schedule named "x".' } }, 404),
+    );
     await expect(missing.deleteSchedule('x')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
   });
 });

@@ -27,27 +27,49 @@ export interface ScheduleMethods {
   /** `POST /v1/schedules/:name/disable`. */
   disableSchedule(name: string, options?: RequestOptions): Promise<ScheduleView>;
   /** `GET /v1/schedules/:name/next`: the coming `count` (API default 5) fire times. */
-  nextScheduleFires(name: string, params?: { count?: number }, options?: RequestOptions): Promise<ScheduleNextFiresView>;
+  nextScheduleFires(
+    name: string,
+    params?: { count?: number },
+    options?: RequestOptions,
+  ): Promise<ScheduleNextFiresView>;
   /** `GET /v1/schedules/:name/history`: handled fire times, newest first. */
-  scheduleHistory(name: string, params?: SchedulePageParams, options?: RequestOptions): Promise<Page<ScheduleFireView>>;
+  scheduleHistory(
+    name: string,
+    params?: SchedulePageParams,
+    options?: RequestOptions,
+  ): Promise<Page<ScheduleFireView>>;
 }
 
 /** The schedule methods on a transport. */
 export function scheduleMethods(http: HttpTransport): ScheduleMethods {
   const path = (name: string, action = ''): string => `/v1/schedules/${encodeURIComponent(name)}${action}`;
   return {
-    createSchedule: (body, opts) => http.json({ method: 'POST', path: '/v1/schedules', body, signal: opts?.signal }),
+    createSchedule: (body, opts) =>
+      http.json({ method: 'POST', path: '/v1/schedules', body, signal: opts?.signal }),
     listSchedules: (params = {}, opts) =>
-      http.json({ method: 'GET', path: '/v1/schedules', query: { limit: params.limit, cursor: params.cursor }, signal: opts?.signal }),
+      http.json({
+        method: 'GET',
+        path: '/v1/schedules',
+        query: { limit: params.limit, cursor: params.cursor },
+        signal: opts?.signal,
+      }),
     getSchedule: (name, opts) => http.json({ method: 'GET', path: path(name), signal: opts?.signal }),
-    updateSchedule: (name, body, opts) => http.json({ method: 'PATCH', path: path(name), body, signal: opts?.signal }),
+    updateSchedule: (name, body, opts) =>
+      http.json({ method: 'PATCH', path: path(name), body, signal: opts?.signal }),
     deleteSchedule: async (name, opts) => {
       await http.send({ method: 'DELETE', path: path(name), signal: opts?.signal });
     },
-    enableSchedule: (name, opts) => http.json({ method: 'POST', path: path(name, '/enable'), signal: opts?.signal }),
-    disableSchedule: (name, opts) => http.json({ method: 'POST', path: path(name, '/disable'), signal: opts?.signal }),
+    enableSchedule: (name, opts) =>
+      http.json({ method: 'POST', path: path(name, '/enable'), signal: opts?.signal }),
+    disableSchedule: (name, opts) =>
+      http.json({ method: 'POST', path: path(name, '/disable'), signal: opts?.signal }),
     nextScheduleFires: (name, params = {}, opts) =>
-      http.json({ method: 'GET', path: path(name, '/next'), query: { count: params.count }, signal: opts?.signal }),
+      http.json({
+        method: 'GET',
+        path: path(name, '/next'),
+        query: { count: params.count },
+        signal: opts?.signal,
+      }),
     scheduleHistory: (name, params = {}, opts) =>
       http.json({
         method: 'GET',

@@ -4,7 +4,8 @@ function streamOf(chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     start(controller) {
-      for (const chunk of chunks) controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+      for (const chunk of chunks)
+        controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
       controller.close();
     },
   });
@@ -24,7 +25,9 @@ describe('parseSse', () => {
   });
 
   it('defaults the event name to message and joins data lines with a newline', async () => {
-    await expect(collect(['data: one\ndata:two\ndata\n\n'])).resolves.toEqual([{ event: 'message', data: 'one\ntwo\n' }]);
+    await expect(collect(['data: one\ndata:two\ndata\n\n'])).resolves.toEqual([
+      { event: 'message', data: 'one\ntwo\n' },
+    ]);
   });
 
   it('reassembles lines split anywhere across chunks, CRLF split included', async () => {
@@ -45,11 +48,15 @@ describe('parseSse', () => {
   });
 
   it('resets the event name after each message and skips messages without data', async () => {
-    await expect(collect(['event: a\n\nretry: 10\nunknown: x\ndata: d\n\n'])).resolves.toEqual([{ event: 'message', data: 'd' }]);
+    await expect(collect(['event: a\n\nretry: 10\nunknown: x\ndata: d\n\n'])).resolves.toEqual([
+      { event: 'message', data: 'd' },
+    ]);
   });
 
   it('drops an unfinished message at the end of the stream', async () => {
-    await expect(collect(['data: done\n\ndata: partial\n'])).resolves.toEqual([{ event: 'message', data: 'done' }]);
+    await expect(collect(['data: done\n\ndata: partial\n'])).resolves.toEqual([
+      { event: 'message', data: 'done' },
+    ]);
   });
 
   it('cancels the body when the consumer stops early', async () => {
@@ -70,7 +77,9 @@ describe('parseSse', () => {
   });
 
   it('rethrows a stream error', async () => {
-    const body = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new TypeError('terminated')) });
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.error(new TypeError('terminated')),
+    });
     const iterate = async (): Promise<void> => {
       for await (const _ of parseSse(body)) {
         // nothing arrives

@@ -63,7 +63,11 @@ class MessageBuilder {
 
   private dispatch(): SseMessage | null {
     const message: SseMessage | null = this.data.length
-      ? { event: this.event || 'message', data: this.data.join('\n'), ...(this.id === undefined ? {} : { id: this.id }) }
+      ? {
+          event: this.event || 'message',
+          data: this.data.join('\n'),
+          ...(this.id === undefined ? {} : { id: this.id }),
+        }
       : null;
     this.event = '';
     this.data = [];

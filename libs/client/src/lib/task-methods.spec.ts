@@ -25,18 +25,25 @@ const task: TaskView = {
 
 function clientWith(route: Parameters<typeof fakeFetch>[0]) {
   const fetch = fakeFetch(route);
-  return { client: createGtrClient({ baseUrl: 'http://api.test/base', apiKey: 'gtr_k', fetch }), calls: fetch.calls };
+  return {
+    client: createGtrClient({ baseUrl: 'http://api.test/base', apiKey: 'gtr_k', fetch }),
+    calls: fetch.calls,
+  };
 }
 
 describe('task methods', () => {
   it('send each call to its route and method, the name encoded into the path', async () => {
-    const { client, calls } = clientWith((call) => (call.method === 'DELETE' ? new Response(null, { status: 204 }) : json(task)));
+    const { client, calls } = clientWith((call) =>
+      call.method === 'DELETE' ? new Response(null, { status: 204 }) : json(task),
+    );
     const body = { name: 'summarise', prompt: 'Summarise {{doc}}', params: { temperature: 0 } };
 
     await expect(client.createTask(body)).resolves.toEqual(task);
     await expect(client.getTask('a b/c')).resolves.toEqual(task);
     await client.getTask('summarise', 1);
-    await expect(client.updateTask('summarise', { model: null, params: { maxTokens: null } })).resolves.toEqual(task);
+    await expect(
+      client.updateTask('summarise', { model: null, params: { maxTokens: null } }),
+    ).resolves.toEqual(task);
     await expect(client.deleteTask('summarise')).resolves.toBeUndefined();
 
     expect(calls.map((c) => `${c.method} ${c.url.pathname}${c.url.search}`)).toEqual([
@@ -71,14 +78,22 @@ describe('task methods', () => {
   });
 
   it('tests a task with its input and overrides, passing the signal but not sending it', async () => {
-    const result: TaskTestResult = { renderedMessages: [{ role: 'user', content: 'Summarise x' }], run: runFixture() };
+    const result: TaskTestResult = {
+      renderedMessages: [{ role: 'user', content: 'Summarise x' }],
+      run: runFixture(),
+    };
     const { client, calls } = clientWith(() => json(result, 201));
     const signal = new AbortController().signal;
 
-    await expect(client.testTask('summarise', { doc: 'x' }, { version: 1, params: { temperature: 0 }, signal })).resolves.toEqual(result);
+    await expect(
+      client.testTask('summarise', { doc: 'x' }, { version: 1, params: { temperature: 0 }, signal }),
+    ).resolves.toEqual(result);
     await client.testTask('summarise', {});
 
-    expect(calls[0]).toMatchObject({ method: 'POST', body: { version: 1, params: { temperature: 0 }, input: { doc: 'x' } } });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      body: { version: 1, params: { temperature: 0 }, input: { doc: 'x' } },
+    });
     expect(calls[0].url.pathname).toBe('/base/v1/tasks/summarise/test');
     expect(calls[0].signal?.aborted).toBe(false);
     expect(calls[1].body).toEqual({ input: {} });
@@ -91,13 +106,24 @@ describe('task methods', () => {
   });
 
   it('rejects with the API error, issues included, for a failed delete or a missing variable', async () => {
-    const missing = { error: { code: 'E_INPUT', message: 'Missing input variable: doc', action: 'Fix it.', issues: [{ field: 'input.doc', message: 'is missing' }] } };
+    const missing = {
+      error: {
+        code: 'E_INPUT',
+        message: 'Missing input variable: doc',
+        action: 'Fix it.',
+        issues: [{ field: 'input.doc', message: 'is missing' }],
+      },
+    };
     const { client } = clientWith((call) =>
       call.method === 'DELETE'
         ? json({ error: { code: 'E_NOT_FOUND', message: 'Task "x" not found.', action: 'Check.' } }, 404)
         : json(missing, 400),
     );
-    await expect(client.deleteTask('x')).rejects.toMatchObject({ code: 'E_NOT_FOUND', status: 404, message: 'Task "x" not found.' });
+    await expect(client.deleteTask('x')).rejects.toMatchObject({
+      code: 'E_NOT_FOUND',
+      status: 404,
+      message: 'Task "x" not found.',
+    });
     const error = await client.testTask('summarise', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GtrApiError);
     expect(error).toMatchObject({ code: 'E_INPUT', issues: [{ field: 'input.doc' }] });

@@ -23,7 +23,11 @@ export interface TaskMethods {
   /** `DELETE /v1/tasks/:name`: the task disappears and its name is free again. */
   deleteTask(name: string, options?: RequestOptions): Promise<void>;
   /** `GET /v1/tasks/:name/versions`: one page of versions, newest first. */
-  listTaskVersions(name: string, params?: ListTaskVersionsParams, options?: RequestOptions): Promise<Page<TaskView>>;
+  listTaskVersions(
+    name: string,
+    params?: ListTaskVersionsParams,
+    options?: RequestOptions,
+  ): Promise<Page<TaskView>>;
   /**
    * `POST /v1/tasks/:name/test`: renders the task with `input` and runs it; resolves with the
    * rendered messages and the (queued) run. `E_INPUT` names each missing `input.<variable>`.
@@ -43,8 +47,10 @@ export function taskMethods(http: HttpTransport): TaskMethods {
         query: { tag: params.tag, limit: params.limit, cursor: params.cursor },
         signal: opts?.signal,
       }),
-    getTask: (name, version, opts) => http.json({ method: 'GET', path: path(name), query: { version }, signal: opts?.signal }),
-    updateTask: (name, patch, opts) => http.json({ method: 'PATCH', path: path(name), body: patch, signal: opts?.signal }),
+    getTask: (name, version, opts) =>
+      http.json({ method: 'GET', path: path(name), query: { version }, signal: opts?.signal }),
+    updateTask: (name, patch, opts) =>
+      http.json({ method: 'PATCH', path: path(name), body: patch, signal: opts?.signal }),
     deleteTask: (name, opts) => http.empty({ method: 'DELETE', path: path(name), signal: opts?.signal }),
     listTaskVersions: (name, params = {}, opts) =>
       http.json({

@@ -25,12 +25,17 @@ const report: UsageReport = {
 describe('GtrClient.usage', () => {
   function clientWith(body: unknown, status = 200) {
     const fetch = fakeFetch(() => json(body, status));
-    return { client: createGtrClient({ baseUrl: 'http://127.0.0.1:3000', apiKey: 'gtr_k', fetch }), calls: fetch.calls };
+    return {
+      client: createGtrClient({ baseUrl: 'http://127.0.0.1:3000', apiKey: 'gtr_k', fetch }),
+      calls: fetch.calls,
+    };
   }
 
   it('asks for the report with only the given parameters and returns it', async () => {
     const { client, calls } = clientWith(report);
-    await expect(client.usage({ from: '2026-01-01', to: '2026-01-31', groupBy: 'model' })).resolves.toEqual(report);
+    await expect(client.usage({ from: '2026-01-01', to: '2026-01-31', groupBy: 'model' })).resolves.toEqual(
+      report,
+    );
     await client.usage();
     expect(calls.map((c) => `${c.method} ${c.url.pathname}${c.url.search}`)).toEqual([
       'GET /v1/usage?from=2026-01-01&to=2026-01-31&groupBy=model',
@@ -48,7 +53,13 @@ describe('GtrClient.usage', () => {
 
   it('rejects with the API’s validation error naming the field', async () => {
     const { client } = clientWith(
-      { error: { code: 'E_VALIDATION', message: 'Invalid query: groupBy Invalid option', issues: [{ field: 'groupBy', message: 'Invalid option' }] } },
+      {
+        error: {
+          code: 'E_VALIDATION',
+          message: 'Invalid query: groupBy Invalid option',
+          issues: [{ field: 'groupBy', message: 'Invalid option' }],
+        },
+      },
       400,
     );
     await expect(client.usage({ groupBy: 'week' as never })).rejects.toMatchObject({

@@ -46,7 +46,14 @@ function source(reads: (RunStatus | Error)[]) {
     src,
     log,
     push: (runId: string, status: RunStatus) =>
-      push({ type: 'run.updated', tenantId: 't', runId, status, batchId: null, at: new Date().toISOString() }),
+      push({
+        type: 'run.updated',
+        tenantId: 't',
+        runId,
+        status,
+        batchId: null,
+        at: new Date().toISOString(),
+      }),
     fail: (e: unknown) => fail(e),
     streamSignal: () => streamSignal,
   };
@@ -94,7 +101,9 @@ describe('waitForRun', () => {
       }
       return run;
     };
-    await expect(waitForRun(s.src, ID, { pollMs: LONG_POLL })).resolves.toMatchObject({ status: 'cancelled' });
+    await expect(waitForRun(s.src, ID, { pollMs: LONG_POLL })).resolves.toMatchObject({
+      status: 'cancelled',
+    });
   });
 
   it('keeps polling when the event stream fails', async () => {
@@ -138,7 +147,9 @@ describe('waitForRun', () => {
 
   it('rejects without reading when the signal is already aborted', async () => {
     const s = source(['running']);
-    await expect(waitForRun(s.src, ID, { signal: AbortSignal.abort(new Error('early')) })).rejects.toThrow('early');
+    await expect(waitForRun(s.src, ID, { signal: AbortSignal.abort(new Error('early')) })).rejects.toThrow(
+      'early',
+    );
     expect(s.log).toEqual([]);
   });
 
@@ -149,7 +160,9 @@ describe('waitForRun', () => {
       controller.abort();
       throw new GtrNetworkError('http://api', 'aborted');
     };
-    await expect(waitForRun(s.src, ID, { signal: controller.signal })).rejects.toBeInstanceOf(GtrNetworkError);
+    await expect(waitForRun(s.src, ID, { signal: controller.signal })).rejects.toBeInstanceOf(
+      GtrNetworkError,
+    );
   });
 
   it('uses the run passed to onUpdate as the final value', async () => {

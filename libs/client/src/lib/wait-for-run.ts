@@ -29,7 +29,11 @@ const MAX_TRANSIENT_FAILURES = 5;
  * broken stream. Rejects with the signal's reason on abort, or with the error of a read that
  * is not transient (e.g. `E_NOT_FOUND`).
  */
-export async function waitForRun(source: RunSource, id: string, options: WaitForRunOptions = {}): Promise<RunDetailView> {
+export async function waitForRun(
+  source: RunSource,
+  id: string,
+  options: WaitForRunOptions = {},
+): Promise<RunDetailView> {
   const { signal, onUpdate, pollMs = DEFAULT_POLL_MS } = options;
   signal?.throwIfAborted();
   const wakeup = new Wakeup();
@@ -75,5 +79,8 @@ async function listen(source: RunSource, id: string, signal: AbortSignal, wakeup
 }
 
 function isTransient(error: unknown): boolean {
-  return error instanceof GtrNetworkError || (error instanceof GtrApiError && [502, 503, 504].includes(error.status));
+  return (
+    error instanceof GtrNetworkError ||
+    (error instanceof GtrApiError && [502, 503, 504].includes(error.status))
+  );
 }

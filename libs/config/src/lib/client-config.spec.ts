@@ -14,7 +14,10 @@ describe('client config', () => {
   it('saves credentials readable by the owner only and reads them back', () => {
     const path = saveCredentials(join(dir, 'nested'), { apiUrl: 'http://127.0.0.1:3000', apiKey: 'gtr_abc' });
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(readCredentials(join(dir, 'nested'))).toEqual({ apiUrl: 'http://127.0.0.1:3000', apiKey: 'gtr_abc' });
+    expect(readCredentials(join(dir, 'nested'))).toEqual({
+      apiUrl: 'http://127.0.0.1:3000',
+      apiKey: 'gtr_abc',
+    });
   });
 
   it('ignores a missing or malformed credentials file', () => {
@@ -30,7 +33,9 @@ describe('client config', () => {
       apiKey: 'gtr_saved',
       keySource: 'credentials file',
     });
-    expect(loadClientConfig({ GTR_DATA_DIR: dir, GTR_API_KEY: 'gtr_env', GTR_API_URL: 'http://env:2' })).toEqual({
+    expect(
+      loadClientConfig({ GTR_DATA_DIR: dir, GTR_API_KEY: 'gtr_env', GTR_API_URL: 'http://env:2' }),
+    ).toEqual({
       apiUrl: 'http://env:2',
       apiKey: 'gtr_env',
       keySource: 'GTR_API_KEY',

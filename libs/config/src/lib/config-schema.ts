@@ -61,8 +61,15 @@ export const CONFIG_VARIABLES = {
     true,
   ),
   REDIS_URL: variable(url.optional(), 'Redis URL. Unset: in-process queue, limiter and events.', true),
-  OPENAI_API_KEY: variable(optionalString, 'OpenAI (or compatible) API key. Unset: the dry-run provider.', true),
-  OPENAI_BASE_URL: variable(url.optional(), 'Base URL of an OpenAI-compatible API, e.g. http://localhost:8000/v1.'),
+  OPENAI_API_KEY: variable(
+    optionalString,
+    'OpenAI (or compatible) API key. Unset: the dry-run provider.',
+    true,
+  ),
+  OPENAI_BASE_URL: variable(
+    url.optional(),
+    'Base URL of an OpenAI-compatible API, e.g. http://localhost:8000/v1.',
+  ),
   GTR_PROVIDER: variable(
     optionalString,
     'Default provider: "openai" or "dry-run". Default: openai when OPENAI_API_KEY is set, else dry-run.',
@@ -75,32 +82,54 @@ export const CONFIG_VARIABLES = {
   GTR_DEFAULT_MODEL: variable(z.string().min(1).default('gpt-4o-mini'), 'Model used when a run names none.'),
   PORT: variable(port.default(3000), 'HTTP port of the api.'),
   WEB_PORT: variable(port.default(3001), 'HTTP port of the dashboard.'),
-  GTR_WORKER_PORT: variable(port.default(3002), 'HTTP port of a worker for /health and /metrics (0 = any free port).'),
+  GTR_WORKER_PORT: variable(
+    port.default(3002),
+    'HTTP port of a worker for /health and /metrics (0 = any free port).',
+  ),
   LOG_LEVEL: variable(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     'Log level of api and worker (JSON logs).',
   ),
-  GTR_DATA_DIR: variable(z.string().min(1).default('.gtr'), 'Folder for embedded data and the saved admin key.'),
+  GTR_DATA_DIR: variable(
+    z.string().min(1).default('.gtr'),
+    'Folder for embedded data and the saved admin key.',
+  ),
   GTR_ADMIN_API_KEY: variable(
     z.string().min(16, 'must be at least 16 characters').optional(),
-    'Ensured at start as the default tenant\'s admin key (deployments, test harnesses).',
+    "Ensured at start as the default tenant's admin key (deployments, test harnesses).",
     true,
   ),
   GTR_QUEUE_PREFIX: variable(z.string().min(1).default('gtr'), 'Prefix of every Redis key gtr writes.'),
-  GTR_WORKER_CONCURRENCY: variable(positiveInt.max(1000).default(32), 'Runs one worker process executes at once.'),
+  GTR_WORKER_CONCURRENCY: variable(
+    positiveInt.max(1000).default(32),
+    'Runs one worker process executes at once.',
+  ),
   GTR_RATE_LIMITS: variable(
     rateLimitRules.default([]),
-    'Requests/tokens per minute per provider (and model), JSON. Unset limits are learned from the provider\'s headers.',
+    "Requests/tokens per minute per provider (and model), JSON. Unset limits are learned from the provider's headers.",
   ),
-  GTR_RUN_TIMEOUT_MS: variable(positiveInt.default(60_000), 'Per-attempt provider timeout when a run sets none.'),
+  GTR_RUN_TIMEOUT_MS: variable(
+    positiveInt.default(60_000),
+    'Per-attempt provider timeout when a run sets none.',
+  ),
   GTR_RUN_DEADLINE_MS: variable(
     positiveInt.default(3_600_000),
     'Overall deadline of a run from its creation: no retry is scheduled past it.',
   ),
-  GTR_MAX_ATTEMPTS: variable(positiveInt.max(20).default(3), 'Provider calls per run at most, when a run sets none.'),
+  GTR_MAX_ATTEMPTS: variable(
+    positiveInt.max(20).default(3),
+    'Provider calls per run at most, when a run sets none.',
+  ),
   GTR_WORKER_ID: variable(optionalString, 'Name of this worker in logs and attempts. Default: hostname-pid.'),
-  GTR_API_URL: variable(url.optional(), 'API the CLI and the dashboard talk to. Default: http://127.0.0.1:$PORT.'),
-  GTR_API_KEY: variable(optionalString, 'API key the CLI uses. Default: the key saved in GTR_DATA_DIR.', true),
+  GTR_API_URL: variable(
+    url.optional(),
+    'API the CLI and the dashboard talk to. Default: http://127.0.0.1:$PORT.',
+  ),
+  GTR_API_KEY: variable(
+    optionalString,
+    'API key the CLI uses. Default: the key saved in GTR_DATA_DIR.',
+    true,
+  ),
   OTEL_EXPORTER_OTLP_ENDPOINT: variable(url.optional(), 'OTLP endpoint for traces. Unset: tracing off.'),
 } as const;
 

@@ -22,7 +22,9 @@ describe('loadConfig', () => {
 
   it('picks the openai provider when a key is set, unless GTR_PROVIDER says otherwise', () => {
     expect(defaultProviderName(loadConfig({ OPENAI_API_KEY: 'sk-x' }))).toBe('openai');
-    expect(defaultProviderName(loadConfig({ OPENAI_API_KEY: 'sk-x', GTR_PROVIDER: 'dry-run' }))).toBe('dry-run');
+    expect(defaultProviderName(loadConfig({ OPENAI_API_KEY: 'sk-x', GTR_PROVIDER: 'dry-run' }))).toBe(
+      'dry-run',
+    );
     expect(apiUrlOf(loadConfig({ GTR_API_URL: 'http://api:9000' }))).toBe('http://api:9000');
   });
 
@@ -42,15 +44,19 @@ describe('loadConfig', () => {
 
   it('parses rate-limit rules and names the variable when they are not JSON', () => {
     expect(loadConfig({}).GTR_RATE_LIMITS).toEqual([]);
-    expect(loadConfig({ GTR_RATE_LIMITS: '[{"provider":"openai","requestsPerMinute":600}]' }).GTR_RATE_LIMITS).toEqual([
-      { provider: 'openai', requestsPerMinute: 600 },
-    ]);
+    expect(
+      loadConfig({ GTR_RATE_LIMITS: '[{"provider":"openai","requestsPerMinute":600}]' }).GTR_RATE_LIMITS,
+    ).toEqual([{ provider: 'openai', requestsPerMinute: 600 }]);
     expect(() => loadConfig({ GTR_RATE_LIMITS: 'rpm=600' })).toThrow(/GTR_RATE_LIMITS must be JSON/);
-    expect(() => loadConfig({ GTR_RATE_LIMITS: '[{"provider":"openai","rpm":600}]' })).toThrow(/GTR_RATE_LIMITS/);
+    expect(() => loadConfig({ GTR_RATE_LIMITS: '[{"provider":"openai","rpm":600}]' })).toThrow(
+      /GTR_RATE_LIMITS/,
+    );
   });
 
   it('redacts sensitive values for logging', () => {
-    const redacted = redactConfig(loadConfig({ OPENAI_API_KEY: 'sk-secret', DATABASE_URL: 'postgres://u:p@h/db' }));
+    const redacted = redactConfig(
+      loadConfig({ OPENAI_API_KEY: 'sk-secret', DATABASE_URL: 'postgres://u:p@h/db' }),
+    );
     expect(redacted.OPENAI_API_KEY).toBe('***');
     expect(redacted.DATABASE_URL).toBe('***');
     expect(redacted.REDIS_URL).toBeUndefined();

@@ -6,7 +6,12 @@ export const listRunsQuerySchema = z
   .object({
     status: z
       .string()
-      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.enum(RUN_STATUSES)))
       .optional(),
     batchId: z.string().uuid().optional(),

@@ -29,8 +29,12 @@ describe('the run cache opt-in', () => {
   });
 
   it('is accepted by the task form of a run too', () => {
-    expect(createTaskRunSchema.parse({ task: 'summarise', cache: { ttlSeconds: 60 } }).cache).toEqual({ ttlSeconds: 60 });
-    expect(createTaskRunSchema.safeParse({ task: 'summarise', cache: { ttlSeconds: 0 } }).success).toBe(false);
+    expect(createTaskRunSchema.parse({ task: 'summarise', cache: { ttlSeconds: 60 } }).cache).toEqual({
+      ttlSeconds: 60,
+    });
+    expect(createTaskRunSchema.safeParse({ task: 'summarise', cache: { ttlSeconds: 0 } }).success).toBe(
+      false,
+    );
   });
 
   it('is its own schema, for other request forms', () => {

@@ -55,7 +55,11 @@ export const createRunSchema = z
       ctx.addIssue({ code: 'custom', path: ['messages'], message: 'cannot be combined with prompt' });
     }
     if (body.system !== undefined && body.messages !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['system'], message: 'cannot be combined with messages; add a system message instead' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['system'],
+        message: 'cannot be combined with messages; add a system message instead',
+      });
     }
     const size =
       (body.prompt?.length ?? 0) +

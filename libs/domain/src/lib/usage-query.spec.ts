@@ -1,4 +1,9 @@
-import { DEFAULT_USAGE_WINDOW_DAYS, resolveUsageRange, usageQuerySchema, usageRangeIssue } from './usage-query';
+import {
+  DEFAULT_USAGE_WINDOW_DAYS,
+  resolveUsageRange,
+  usageQuerySchema,
+  usageRangeIssue,
+} from './usage-query';
 
 const NOW = new Date('2026-03-15T10:20:30.000Z');
 
@@ -11,14 +16,12 @@ describe('the usage query', () => {
     expect(usageQuerySchema.parse({ groupBy }).groupBy).toBe(groupBy);
   });
 
-  it.each([
-    '2026-01-31',
-    '2026-01-31T12:00:00Z',
-    '2026-01-31T12:00:00.123Z',
-    '2026-01-31T12:00:00+02:00',
-  ])('accepts from=%s', (from) => {
-    expect(usageQuerySchema.parse({ from }).from).toBe(from);
-  });
+  it.each(['2026-01-31', '2026-01-31T12:00:00Z', '2026-01-31T12:00:00.123Z', '2026-01-31T12:00:00+02:00'])(
+    'accepts from=%s',
+    (from) => {
+      expect(usageQuerySchema.parse({ from }).from).toBe(from);
+    },
+  );
 
   it.each<[Record<string, unknown>, string]>([
     [{ groupBy: 'week' }, 'groupBy'],
@@ -46,11 +49,16 @@ describe('resolveUsageRange', () => {
   });
 
   it('counts the default window back from an explicit to', () => {
-    expect(resolveUsageRange({ to: '2026-01-31T00:00:00Z' }, NOW).from).toEqual(new Date('2026-01-01T00:00:00.000Z'));
+    expect(resolveUsageRange({ to: '2026-01-31T00:00:00Z' }, NOW).from).toEqual(
+      new Date('2026-01-01T00:00:00.000Z'),
+    );
   });
 
   it('runs a window with only from up to now', () => {
-    expect(resolveUsageRange({ from: '2026-03-01' }, NOW)).toEqual({ from: new Date('2026-03-01T00:00:00.000Z'), to: NOW });
+    expect(resolveUsageRange({ from: '2026-03-01' }, NOW)).toEqual({
+      from: new Date('2026-03-01T00:00:00.000Z'),
+      to: NOW,
+    });
   });
 
   it('reads a plain date in to as the end of that day, so both ends are included', () => {
@@ -61,10 +69,12 @@ describe('resolveUsageRange', () => {
   });
 
   it('keeps a date-time as the instant it names, offsets included', () => {
-    expect(resolveUsageRange({ from: '2026-01-01T02:00:00+02:00', to: '2026-01-02T00:00:00Z' }, NOW)).toEqual({
-      from: new Date('2026-01-01T00:00:00.000Z'),
-      to: new Date('2026-01-02T00:00:00.000Z'),
-    });
+    expect(resolveUsageRange({ from: '2026-01-01T02:00:00+02:00', to: '2026-01-02T00:00:00Z' }, NOW)).toEqual(
+      {
+        from: new Date('2026-01-01T00:00:00.000Z'),
+        to: new Date('2026-01-02T00:00:00.000Z'),
+      },
+    );
   });
 });
 
@@ -77,6 +87,9 @@ describe('usageRangeIssue', () => {
     [new Date(5), new Date(5)],
     [new Date(6), new Date(5)],
   ])('names from when it is not before to (%s, %s)', (from, to) => {
-    expect(usageRangeIssue({ from, to })).toEqual({ field: 'from', message: `must be before to (${to.toISOString()})` });
+    expect(usageRangeIssue({ from, to })).toEqual({
+      field: 'from',
+      message: `must be before to (${to.toISOString()})`,
+    });
   });
 });

@@ -41,7 +41,9 @@ export interface UsageRange {
 export function resolveUsageRange(query: Pick<UsageQuery, 'from' | 'to'>, now: Date): UsageRange {
   const to = query.to === undefined ? now : endOf(query.to);
   const from =
-    query.from === undefined ? new Date(to.getTime() - DEFAULT_USAGE_WINDOW_DAYS * DAY_MS) : new Date(query.from);
+    query.from === undefined
+      ? new Date(to.getTime() - DEFAULT_USAGE_WINDOW_DAYS * DAY_MS)
+      : new Date(query.from);
   return { from, to };
 }
 

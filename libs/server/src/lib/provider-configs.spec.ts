@@ -8,7 +8,13 @@ describe('providerConfigsOf', () => {
       OPENAI_API_KEY: 'sk-main',
       GTR_DEFAULT_MODEL: 'gpt-4o-mini',
       GTR_PROVIDERS: JSON.stringify([
-        { name: 'local-vllm', kind: 'openai', baseURL: 'http://127.0.0.1:8000/v1', apiKey: 'k', defaultModel: 'llama' },
+        {
+          name: 'local-vllm',
+          kind: 'openai',
+          baseURL: 'http://127.0.0.1:8000/v1',
+          apiKey: 'k',
+          defaultModel: 'llama',
+        },
         { name: 'azure', kind: 'openai', baseURL: 'https://example.invalid/openai/v1', apiKey: 'az' },
       ]),
     });
@@ -25,9 +31,9 @@ describe('providerConfigsOf', () => {
   });
 
   it('names the variable when a named provider is malformed, without echoing its key', () => {
-    expect(() => loadConfig({ GTR_PROVIDERS: '[{"name":"Bad Name","kind":"openai","apiKey":"sk-secret"}]' })).toThrow(
-      /GTR_PROVIDERS/,
-    );
+    expect(() =>
+      loadConfig({ GTR_PROVIDERS: '[{"name":"Bad Name","kind":"openai","apiKey":"sk-secret"}]' }),
+    ).toThrow(/GTR_PROVIDERS/);
     expect(() => loadConfig({ GTR_PROVIDERS: 'not json sk-secret' })).toThrow(/GTR_PROVIDERS must be JSON/);
     try {
       loadConfig({ GTR_PROVIDERS: 'not json sk-secret' });

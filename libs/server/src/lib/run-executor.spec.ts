@@ -58,7 +58,12 @@ const hang = (signal: AbortSignal) =>
 
 function setup(
   provider: Provider,
-  options: { claim?: ClaimedRun | null; bus?: EventBus; retry?: Partial<RetryPolicy>; deadlineMs?: number } = {},
+  options: {
+    claim?: ClaimedRun | null;
+    bus?: EventBus;
+    retry?: Partial<RetryPolicy>;
+    deadlineMs?: number;
+  } = {},
 ) {
   const claim = options.claim === undefined ? RUN : options.claim;
   const execution = {
@@ -173,7 +178,12 @@ describe('RunExecutor', () => {
 
     await executor.handle({ runId: RUN.runId, tenantId: RUN.tenantId }, new AbortController().signal);
 
-    expect(execution.recordFailure).toHaveBeenCalledWith('run-1', 1, expect.objectContaining({ errorCode: 'E_SERVER_ERROR' }), {});
+    expect(execution.recordFailure).toHaveBeenCalledWith(
+      'run-1',
+      1,
+      expect.objectContaining({ errorCode: 'E_SERVER_ERROR' }),
+      {},
+    );
     expect(queue.add).not.toHaveBeenCalled();
     expect(log.text()).toContain('the retry would pass the run deadline');
 

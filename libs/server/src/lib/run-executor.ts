@@ -117,7 +117,13 @@ export class RunExecutor {
       } else if (signal.aborted && outcome.error.code === 'E_CANCELLED') {
         await this.handBack(run, log);
       } else {
-        await this.fail(run, outcome.error, { startedAt, finishedAt, latencyMs: outcome.latencyMs }, outcome.waitedMs, log);
+        await this.fail(
+          run,
+          outcome.error,
+          { startedAt, finishedAt, latencyMs: outcome.latencyMs },
+          outcome.waitedMs,
+          log,
+        );
       }
     } finally {
       this.inFlight.delete(run.runId);
@@ -130,7 +136,10 @@ export class RunExecutor {
     const hit = await this.deps.cache?.lookup(run);
     if (!hit) return false;
     const applied = await this.persist('recording the cache hit', log, () =>
-      this.deps.execution.recordCacheHit(run.runId, run.attemptNumber, hit, { startedAt, finishedAt: new Date() }),
+      this.deps.execution.recordCacheHit(run.runId, run.attemptNumber, hit, {
+        startedAt,
+        finishedAt: new Date(),
+      }),
     );
     if (applied) {
       this.deps.metrics.runsFinished.inc({ status: 'succeeded', error_code: '', provider: run.provider });
@@ -152,7 +161,12 @@ export class RunExecutor {
     } catch (error) {
       return { ok: false, error: classifyError(error), latencyMs: 0, waitedMs: 0 };
     }
-    const request = { model: run.model, messages: run.messages, params: run.params, outputSchema: run.outputSchema };
+    const request = {
+      model: run.model,
+      messages: run.messages,
+      params: run.params,
+      outputSchema: run.outputSchema,
+    };
     const send = () => executeAttempt(provider, request, { timeoutMs: run.timeoutMs, signal });
     const outcome = this.deps.pacer
       ? await this.deps.pacer.call(provider, run, request, signal, send)
@@ -217,7 +231,11 @@ export class RunExecutor {
     // A cancelled call is never retried: the user asked for it to stop.
     let delayMs = error.code === 'E_CANCELLED' ? null : nextRetryDelay(policy, run.attemptNumber, error);
     const { deadlineMs } = this.deps;
-    if (delayMs !== null && deadlineMs !== undefined && Date.now() + delayMs > run.createdAt.getTime() + deadlineMs) {
+    if (
+      delayMs !== null &&
+      deadlineMs !== undefined &&
+      Date.now() + delayMs > run.createdAt.getTime() + deadlineMs
+    ) {
       log.warn({ code: error.code, delayMs }, 'the retry would pass the run deadline; failing now');
       delayMs = null;
     }

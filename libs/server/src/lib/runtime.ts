@@ -11,7 +11,12 @@ import {
   resolveDatabase,
   runMigrations,
 } from '@gtr/data';
-import { type ProviderRegistry, type ProviderConfig, type RateLimiter, createProviderRegistry } from '@gtr/engine';
+import {
+  type ProviderRegistry,
+  type ProviderConfig,
+  type RateLimiter,
+  createProviderRegistry,
+} from '@gtr/engine';
 import {
   type EventBus,
   type QueueDriver,
@@ -68,7 +73,9 @@ export interface RuntimeOptions {
 
 /** Provider configs from the environment: dry-run always, `openai` when OPENAI_API_KEY is set, and every GTR_PROVIDERS entry. */
 export function providerConfigsOf(config: AppConfig): ProviderConfig[] {
-  const configs: ProviderConfig[] = [{ name: 'dry-run', kind: 'dry-run', defaultModel: config.GTR_DEFAULT_MODEL }];
+  const configs: ProviderConfig[] = [
+    { name: 'dry-run', kind: 'dry-run', defaultModel: config.GTR_DEFAULT_MODEL },
+  ];
   if (config.OPENAI_API_KEY) {
     configs.push({
       name: 'openai',
@@ -109,7 +116,11 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
     closers.unshift(() => queue.close());
     const events = createEventBus({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
     closers.unshift(() => events.close());
-    const limiter = createRateLimiter({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
+    const limiter = createRateLimiter({
+      redisUrl: config.REDIS_URL,
+      prefix: config.GTR_QUEUE_PREFIX,
+      onError,
+    });
     closers.unshift(() => limiter.close());
     logger.info({ config: redactConfig(config), embedded: database.embedded }, 'runtime ready');
     let closing: Promise<void> | undefined;

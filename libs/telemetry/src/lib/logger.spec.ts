@@ -11,7 +11,15 @@ function capture(): { lines: () => Record<string, unknown>[]; stream: Writable }
       cb();
     },
   });
-  return { stream, lines: () => chunks.join('').trim().split('\n').map((l) => JSON.parse(l)) };
+  return {
+    stream,
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+  };
 }
 
 describe('createLogger', () => {
@@ -32,7 +40,8 @@ describe('createLogger', () => {
       config: { DATABASE_URL: 'postgres://u:secret4@h/db', OPENAI_API_KEY: 'sk-secret5' },
     });
     const text = JSON.stringify(out.lines());
-    for (const secret of ['secret1', 'secret2', 'secret3', 'secret4', 'secret5']) expect(text).not.toContain(secret);
+    for (const secret of ['secret1', 'secret2', 'secret3', 'secret4', 'secret5'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });
 
@@ -60,7 +69,9 @@ describe('Metrics', () => {
     metrics.runsFinished.inc({ status: 'succeeded', error_code: '', provider: 'dry-run' });
     metrics.providerLatency.observe({ provider: 'dry-run' }, 0.2);
     const text = await metrics.render();
-    expect(text).toMatch(/gtr_runs_finished_total\{status="succeeded",error_code="",provider="dry-run",service="worker"\} 1/);
+    expect(text).toMatch(
+      /gtr_runs_finished_total\{status="succeeded",error_code="",provider="dry-run",service="worker"\} 1/,
+    );
     expect(text).toContain('gtr_provider_call_seconds_bucket');
     expect(metrics.contentType()).toContain('text/plain');
   });

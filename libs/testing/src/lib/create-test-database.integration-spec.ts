@@ -20,7 +20,11 @@ describe('test database helpers', () => {
         `SELECT (SELECT count(*)::int FROM runs) AS runs, (SELECT count(*)::int FROM tenants) AS tenants,
                 (SELECT count(*)::int FROM schema_migrations) AS migrations`,
       );
-      expect({ runs, tenants, migrations }).toEqual({ runs: 0, tenants: 0, migrations: ALL_MIGRATIONS.length });
+      expect({ runs, tenants, migrations }).toEqual({
+        runs: 0,
+        tenants: 0,
+        migrations: ALL_MIGRATIONS.length,
+      });
     } finally {
       await db.drop();
     }

@@ -29,7 +29,8 @@ export type CliRequest = { help: true } | { help: false; options: MockLlmOptions
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isInteger(parsed)) throw new Error(`--${name} must be an integer, got "${value}"`);
+  if (value.trim() === '' || !Number.isInteger(parsed))
+    throw new Error(`--${name} must be an integer, got "${value}"`);
   return parsed;
 }
 
@@ -38,7 +39,9 @@ function perFault(name: string, values: string[] | undefined, parse: (value: str
   const entries = values.map((pair) => {
     const [kind, raw] = pair.split('=');
     if (!(FAULT_KINDS as readonly string[]).includes(kind) || raw === undefined) {
-      throw new Error(`--${name} expects <kind>=<value> with kind one of ${FAULT_KINDS.join(', ')}, got "${pair}"`);
+      throw new Error(
+        `--${name} expects <kind>=<value> with kind one of ${FAULT_KINDS.join(', ')}, got "${pair}"`,
+      );
     }
     return [kind as FaultKind, parse(raw)] as const;
   });
@@ -47,7 +50,8 @@ function perFault(name: string, values: string[] | undefined, parse: (value: str
 
 function probability(value: string): number {
   const parsed = Number(value);
-  if (value.trim() === '' || Number.isNaN(parsed)) throw new Error(`--fault rate must be a number, got "${value}"`);
+  if (value.trim() === '' || Number.isNaN(parsed))
+    throw new Error(`--fault rate must be a number, got "${value}"`);
   return parsed;
 }
 
@@ -95,7 +99,10 @@ export function parseCliArgs(argv: string[]): CliRequest {
     apiKey: values['api-key'],
     defaultMaxTokens: integer('default-max-tokens', values['default-max-tokens']),
     contextWindowTokens: integer('context-window', values['context-window']),
-    models: values.models?.split(',').map((model) => model.trim()).filter(Boolean),
+    models: values.models
+      ?.split(',')
+      .map((model) => model.trim())
+      .filter(Boolean),
     quotaExhausted: values['quota-exhausted'],
     faults: perFault('fault', values.fault, probability),
     failNext: perFault('fail-next', values['fail-next'], (raw) => integer('fail-next', raw)),

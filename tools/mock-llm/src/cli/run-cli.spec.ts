@@ -23,6 +23,8 @@ describe('runCli', () => {
   });
 
   it('refuses an out-of-range value before listening', async () => {
-    await expect(runCli(['--port', '0', '--fault', 'hang=2'], () => undefined)).rejects.toThrow('faults.hang');
+    await expect(runCli(['--port', '0', '--fault', 'hang=2'], () => undefined)).rejects.toThrow(
+      'faults.hang',
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { answerText, plainAnswer } from './answer-text';
 
-const user = (content: string) => ({ messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content }] });
+const user = (content: string) => ({
+  messages: [
+    { role: 'system', content: 'be brief' },
+    { role: 'user', content },
+  ],
+});
 
 describe('answers', () => {
   it('says what a "Say " prompt asks and echoes anything else, capped at 200 characters', () => {
@@ -15,7 +20,10 @@ describe('answers', () => {
       messages: [
         { role: 'user', content: 'Say first' },
         { role: 'assistant', content: 'first' },
-        { role: 'user', content: [{ type: 'text', text: 'Say second [[fail:once:500]]' }, { type: 'image_url' }] },
+        {
+          role: 'user',
+          content: [{ type: 'text', text: 'Say second [[fail:once:500]]' }, { type: 'image_url' }],
+        },
       ],
     };
     expect(plainAnswer(request)).toBe('second');
@@ -24,10 +32,19 @@ describe('answers', () => {
 
   it('answers JSON for json_schema and json_object formats', () => {
     const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
-    expect(JSON.parse(answerText({ ...user('Say Paris'), response_format: { type: 'json_schema', json_schema: { name: 'c', schema } } }))).toEqual({
+    expect(
+      JSON.parse(
+        answerText({
+          ...user('Say Paris'),
+          response_format: { type: 'json_schema', json_schema: { name: 'c', schema } },
+        }),
+      ),
+    ).toEqual({
       city: 'Paris',
     });
-    expect(JSON.parse(answerText({ ...user('Say Paris'), response_format: { type: 'json_object' } }))).toEqual({ answer: 'Paris' });
+    expect(
+      JSON.parse(answerText({ ...user('Say Paris'), response_format: { type: 'json_object' } })),
+    ).toEqual({ answer: 'Paris' });
     expect(answerText({ ...user('Say Paris'), response_format: { type: 'json_schema' } })).toBe('"Paris"');
     expect(answerText({ ...user('Say Paris'), response_format: { type: 'text' } })).toBe('Paris');
   });

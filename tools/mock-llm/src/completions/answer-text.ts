@@ -23,7 +23,8 @@ export function plainAnswer(request: Pick<ChatRequest, 'messages'>): string {
 export function answerText(request: Pick<ChatRequest, 'messages' | 'response_format'>): string {
   const plain = plainAnswer(request);
   const format = request.response_format;
-  if (format?.type === 'json_schema') return JSON.stringify(sampleFromSchema(format.json_schema?.schema ?? {}, plain));
+  if (format?.type === 'json_schema')
+    return JSON.stringify(sampleFromSchema(format.json_schema?.schema ?? {}, plain));
   if (format?.type === 'json_object') return JSON.stringify({ answer: plain });
   return plain;
 }

@@ -43,7 +43,11 @@ function optionalPositiveInt(body: Record<string, unknown>, key: string): ChatRe
   const value = body[key];
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return null;
-  return { message: `Invalid '${key}': expected an integer of at least 1.`, param: key, code: 'invalid_value' };
+  return {
+    message: `Invalid '${key}': expected an integer of at least 1.`,
+    param: key,
+    code: 'invalid_value',
+  };
 }
 
 /** Checks the shape the mock relies on and returns the request or the first problem. */
@@ -52,18 +56,36 @@ export function parseChatRequest(body: unknown): ChatRequest | ChatRequestProble
     return { message: 'The request body must be a JSON object.', param: null, code: null };
   }
   if (typeof body['model'] !== 'string' || body['model'] === '') {
-    return { message: "Missing required parameter: 'model'.", param: 'model', code: 'missing_required_parameter' };
+    return {
+      message: "Missing required parameter: 'model'.",
+      param: 'model',
+      code: 'missing_required_parameter',
+    };
   }
   const messages = body['messages'];
   if (!Array.isArray(messages)) {
-    return { message: "Missing required parameter: 'messages'.", param: 'messages', code: 'missing_required_parameter' };
+    return {
+      message: "Missing required parameter: 'messages'.",
+      param: 'messages',
+      code: 'missing_required_parameter',
+    };
   }
   if (messages.length === 0) {
-    return { message: "Invalid 'messages': empty array. Expected an array with minimum length 1.", param: 'messages', code: 'empty_array' };
+    return {
+      message: "Invalid 'messages': empty array. Expected an array with minimum length 1.",
+      param: 'messages',
+      code: 'empty_array',
+    };
   }
-  const badMessage = messages.findIndex((message) => !isRecord(message) || typeof message['role'] !== 'string');
+  const badMessage = messages.findIndex(
+    (message) => !isRecord(message) || typeof message['role'] !== 'string',
+  );
   if (badMessage >= 0) {
-    return { message: `Invalid 'messages[${badMessage}]': expected an object with a 'role'.`, param: `messages[${badMessage}]`, code: 'invalid_type' };
+    return {
+      message: `Invalid 'messages[${badMessage}]': expected an object with a 'role'.`,
+      param: `messages[${badMessage}]`,
+      code: 'invalid_type',
+    };
   }
   for (const key of ['max_tokens', 'max_completion_tokens', 'n']) {
     const problem = optionalPositiveInt(body, key);

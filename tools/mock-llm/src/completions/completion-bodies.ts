@@ -59,7 +59,12 @@ export function buildCompletion(meta: CompletionMeta, choices: CompletionChoice[
   };
 }
 
-function chunk(meta: CompletionMeta, choices: unknown[], withUsage: boolean, usage: CompletionUsage | null = null) {
+function chunk(
+  meta: CompletionMeta,
+  choices: unknown[],
+  withUsage: boolean,
+  usage: CompletionUsage | null = null,
+) {
   return {
     id: meta.id,
     object: 'chat.completion.chunk',
@@ -81,7 +86,12 @@ function pieces(content: string): string[] {
  * a finish chunk per choice and, with `include_usage`, a last chunk with empty `choices`
  * and the usage (every earlier chunk then carries `usage: null`, as OpenAI sends).
  */
-export function buildChunks(meta: CompletionMeta, choices: CompletionChoice[], usage: CompletionUsage, includeUsage: boolean) {
+export function buildChunks(
+  meta: CompletionMeta,
+  choices: CompletionChoice[],
+  usage: CompletionUsage,
+  includeUsage: boolean,
+) {
   const delta = (index: number, value: Record<string, unknown>, finishReason: string | null = null) => ({
     index,
     delta: value,
@@ -89,8 +99,14 @@ export function buildChunks(meta: CompletionMeta, choices: CompletionChoice[], u
     finish_reason: finishReason,
   });
   const chunks = choices.flatMap((choice, index) => [
-    chunk(meta, [delta(index, { role: 'assistant', content: choice.content === null ? null : '', refusal: null })], includeUsage),
-    ...pieces(choice.content ?? '').map((piece) => chunk(meta, [delta(index, { content: piece })], includeUsage)),
+    chunk(
+      meta,
+      [delta(index, { role: 'assistant', content: choice.content === null ? null : '', refusal: null })],
+      includeUsage,
+    ),
+    ...pieces(choice.content ?? '').map((piece) =>
+      chunk(meta, [delta(index, { content: piece })], includeUsage),
+    ),
     chunk(meta, [delta(index, {}, choice.finishReason)], includeUsage),
   ]);
   if (includeUsage) chunks.push(chunk(meta, [], true, usage));

@@ -15,7 +15,14 @@ describe('sampleFromSchema', () => {
       required: ['name', 'score'],
       additionalProperties: false,
     };
-    expect(sampleFromSchema(schema, 'hello')).toEqual({ name: 'hello', score: 5, count: 10, ok: true, tags: ['hello'], nothing: null });
+    expect(sampleFromSchema(schema, 'hello')).toEqual({
+      name: 'hello',
+      score: 5,
+      count: 10,
+      ok: true,
+      tags: ['hello'],
+      nothing: null,
+    });
   });
 
   it('honours enums, consts, formats, lengths and ranges', () => {
@@ -33,9 +40,15 @@ describe('sampleFromSchema', () => {
   });
 
   it('sizes arrays from minItems and maxItems, and fills tuples', () => {
-    expect(sampleFromSchema({ type: 'array', items: { type: 'boolean' }, minItems: 3 }, 'x')).toEqual([true, true, true]);
+    expect(sampleFromSchema({ type: 'array', items: { type: 'boolean' }, minItems: 3 }, 'x')).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(sampleFromSchema({ type: 'array', items: { type: 'boolean' }, maxItems: 0 }, 'x')).toEqual([]);
-    expect(sampleFromSchema({ type: 'array', prefixItems: [{ type: 'integer' }, { type: 'string' }] }, 'ab')).toEqual([2, 'ab']);
+    expect(
+      sampleFromSchema({ type: 'array', prefixItems: [{ type: 'integer' }, { type: 'string' }] }, 'ab'),
+    ).toEqual([2, 'ab']);
     expect(sampleFromSchema({ type: 'array', items: [{ type: 'integer' }] }, 'ab')).toEqual([2]);
     expect(sampleFromSchema({ type: 'array' }, 'ab')).toEqual(['ab']);
   });
@@ -55,11 +68,16 @@ describe('sampleFromSchema', () => {
         old: { $ref: '#/definitions/Old' },
         maybe: { anyOf: [{ type: 'null' }, { type: 'integer' }] },
         either: { oneOf: [{ type: 'boolean' }] },
-        both: { allOf: [{ properties: { a: { type: 'integer' } } }, { properties: { b: { type: 'boolean' } } }] },
+        both: {
+          allOf: [{ properties: { a: { type: 'integer' } } }, { properties: { b: { type: 'boolean' } } }],
+        },
         remote: { $ref: 'https://example.com/schema' },
         missing: { $ref: '#/$defs/Nope' },
       },
-      $defs: { Item: { type: 'object', properties: { 'a/b': { $ref: '#/$defs/Leaf' } } }, Leaf: { type: 'string' } },
+      $defs: {
+        Item: { type: 'object', properties: { 'a/b': { $ref: '#/$defs/Leaf' } } },
+        Leaf: { type: 'string' },
+      },
       definitions: { Old: { type: 'integer', minimum: 100 } },
     };
     expect(sampleFromSchema(schema, 'txt')).toEqual({
@@ -89,6 +107,8 @@ describe('sampleFromSchema', () => {
     const schema = { anyOf: 'x', oneOf: [], allOf: {}, enum: 'abc', $ref: 7, minLength: 'x' };
     expect(sampleFromSchema(schema, 'ok')).toBe('ok');
     expect(sampleFromSchema({ type: 'object', properties: 'x' }, 'ok')).toEqual({});
-    expect(sampleFromSchema({ type: 'array', prefixItems: 'no', items: { type: 'boolean' } }, 'ok')).toEqual([true]);
+    expect(sampleFromSchema({ type: 'array', prefixItems: 'no', items: { type: 'boolean' } }, 'ok')).toEqual([
+      true,
+    ]);
   });
 });

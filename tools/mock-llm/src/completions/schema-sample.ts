@@ -53,7 +53,9 @@ function list<T>(value: T[] | undefined): T[] | undefined {
 }
 
 function typeOf(schema: Schema): string {
-  const declared = Array.isArray(schema.type) ? schema.type.find((type) => type !== 'null') ?? 'null' : schema.type;
+  const declared = Array.isArray(schema.type)
+    ? (schema.type.find((type) => type !== 'null') ?? 'null')
+    : schema.type;
   if (declared) return declared;
   if (schema.properties) return 'object';
   if (schema.items || schema.prefixItems) return 'array';
@@ -62,7 +64,8 @@ function typeOf(schema: Schema): string {
 
 function sampleString(schema: Schema, text: string): string {
   let value = (schema.format && FORMATS[schema.format]) ?? text;
-  if (schema.minLength !== undefined && value.length < schema.minLength) value = value.padEnd(schema.minLength, '.');
+  if (schema.minLength !== undefined && value.length < schema.minLength)
+    value = value.padEnd(schema.minLength, '.');
   if (schema.maxLength !== undefined) value = value.slice(0, schema.maxLength);
   return value;
 }
@@ -95,15 +98,19 @@ export function sampleFromSchema(schema: unknown, text: string, root: unknown = 
   if (choices) return next(choices.find((choice) => asSchema(choice).type !== 'null') ?? choices[0]);
   const parts = list(node.allOf);
   if (parts) {
-    const merged = parts.map(asSchema).reduce<Schema>(
-      (all, part) => ({ ...all, ...part, properties: { ...all.properties, ...part.properties } }),
-      { ...node, allOf: undefined },
-    );
+    const merged = parts
+      .map(asSchema)
+      .reduce<Schema>(
+        (all, part) => ({ ...all, ...part, properties: { ...all.properties, ...part.properties } }),
+        { ...node, allOf: undefined },
+      );
     return next(merged);
   }
   switch (typeOf(node)) {
     case 'object':
-      return Object.fromEntries(Object.entries(asSchema(node.properties)).map(([key, child]) => [key, next(child)]));
+      return Object.fromEntries(
+        Object.entries(asSchema(node.properties)).map(([key, child]) => [key, next(child)]),
+      );
     case 'array': {
       if (Array.isArray(node.prefixItems)) return node.prefixItems.map(next);
       const count = node.maxItems === 0 ? 0 : Math.max(1, node.minItems ?? 1);

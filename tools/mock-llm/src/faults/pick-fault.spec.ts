@@ -12,7 +12,9 @@ describe('pickFault', () => {
 
   it('lets an always-marker win over queued and random faults', () => {
     const failNext = { error503: 1 };
-    const decision = pickFault(context({ marker: { fault: 'hang', times: null }, promptSeen: 9, failNext, faults: { error500: 1 } }));
+    const decision = pickFault(
+      context({ marker: { fault: 'hang', times: null }, promptSeen: 9, failNext, faults: { error500: 1 } }),
+    );
     expect(decision).toEqual({ fault: 'hang', failNext });
   });
 

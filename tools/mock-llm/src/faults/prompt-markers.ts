@@ -27,5 +27,8 @@ export function findPromptMarker(text: string): PromptMarker | null {
 
 /** Removes every marker so the deterministic answer does not echo it. */
 export function stripPromptMarkers(text: string): string {
-  return text.replace(MARKER, '').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(MARKER, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

@@ -21,7 +21,11 @@ export function insufficientQuotaError(): OpenAiErrorResponse {
 }
 
 /** The 400 of a prompt plus completion larger than the context window. */
-export function contextLengthError(limit: number, promptTokens: number, completionTokens: number): OpenAiErrorResponse {
+export function contextLengthError(
+  limit: number,
+  promptTokens: number,
+  completionTokens: number,
+): OpenAiErrorResponse {
   const requested = promptTokens + completionTokens;
   return openAiError(
     400,

@@ -16,7 +16,10 @@ export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_LIMIT):
     if (size <= limit) chunks.push(chunk);
   }
   if (size > limit) {
-    return { ok: false, error: openAiError(413, `The request body exceeds ${limit} bytes.`, 'invalid_request_error', null) };
+    return {
+      ok: false,
+      error: openAiError(413, `The request body exceeds ${limit} bytes.`, 'invalid_request_error', null),
+    };
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: undefined };
@@ -27,7 +30,7 @@ export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_LIMIT):
       ok: false,
       error: openAiError(
         400,
-        'We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly. The OpenAI API expects a JSON payload.)',
+        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)",
         'invalid_request_error',
         null,
       ),

@@ -24,7 +24,11 @@ export function retryAfterHeaders(ms: number): Record<string, string> {
 }
 
 /** The 429 `rate_limit_exceeded` of a real limit, worded as OpenAI words it. */
-export function rateLimitError(rejection: RateLimitRejection, model: string, headers: Record<string, string>): OpenAiErrorResponse {
+export function rateLimitError(
+  rejection: RateLimitRejection,
+  model: string,
+  headers: Record<string, string>,
+): OpenAiErrorResponse {
   const unit = rejection.dimension === 'requests' ? 'RPM' : 'TPM';
   const per = rejection.window === 'second' ? 'sec' : 'min';
   const message =
@@ -39,7 +43,11 @@ export function rateLimitError(rejection: RateLimitRejection, model: string, hea
 }
 
 /** The 429 of an injected rate-limit fault, with the configured wait. */
-export function injectedRateLimitError(model: string, retryAfterMs: number, headers: Record<string, string>): OpenAiErrorResponse {
+export function injectedRateLimitError(
+  model: string,
+  retryAfterMs: number,
+  headers: Record<string, string>,
+): OpenAiErrorResponse {
   return openAiError(
     429,
     `Rate limit reached for ${model} in organization org-mock on requests per min (RPM). Please try again in ${formatOpenAiDuration(retryAfterMs)}.`,

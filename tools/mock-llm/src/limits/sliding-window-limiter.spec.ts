@@ -11,7 +11,14 @@ describe('SlidingWindowLimiter', () => {
     expect(second.tokens).toBeNull();
 
     const third = limiter.admit(2000, 10, limits);
-    expect(third.rejection).toEqual({ dimension: 'requests', window: 'minute', limit: 2, used: 2, requested: 1, retryAfterMs: 58_000 });
+    expect(third.rejection).toEqual({
+      dimension: 'requests',
+      window: 'minute',
+      limit: 2,
+      used: 2,
+      requested: 1,
+      retryAfterMs: 58_000,
+    });
     expect(third.requests).toEqual({ limit: 2, remaining: 0, resetMs: 59_000 });
 
     expect(limiter.admit(60_000, 10, limits).rejection).toBeNull();
@@ -23,7 +30,12 @@ describe('SlidingWindowLimiter', () => {
     expect(limiter.admit(0, 1, limits).rejection).toBeNull();
     expect(limiter.admit(100, 1, limits).rejection).toBeNull();
     const third = limiter.admit(200, 1, limits);
-    expect(third.rejection).toMatchObject({ dimension: 'requests', window: 'second', limit: 2, retryAfterMs: 800 });
+    expect(third.rejection).toMatchObject({
+      dimension: 'requests',
+      window: 'second',
+      limit: 2,
+      retryAfterMs: 800,
+    });
     expect(third.requests).toMatchObject({ limit: 120, remaining: 118 });
     expect(limiter.admit(1000, 1, limits).rejection).toBeNull();
   });
@@ -39,9 +51,20 @@ describe('SlidingWindowLimiter', () => {
     const limiter = new SlidingWindowLimiter();
     const limits = { rpm: null, tpm: 1000, window: 'minute' as const };
     expect(limiter.admit(0, 400, limits).rejection).toBeNull();
-    expect(limiter.admit(10_000, 400, limits).tokens).toEqual({ limit: 1000, remaining: 200, resetMs: 60_000 });
+    expect(limiter.admit(10_000, 400, limits).tokens).toEqual({
+      limit: 1000,
+      remaining: 200,
+      resetMs: 60_000,
+    });
     const third = limiter.admit(20_000, 400, limits);
-    expect(third.rejection).toEqual({ dimension: 'tokens', window: 'minute', limit: 1000, used: 800, requested: 400, retryAfterMs: 40_000 });
+    expect(third.rejection).toEqual({
+      dimension: 'tokens',
+      window: 'minute',
+      limit: 1000,
+      used: 800,
+      requested: 400,
+      retryAfterMs: 40_000,
+    });
     expect(third.requests).toBeNull();
     expect(limiter.admit(20_000, 200, limits).rejection).toBeNull();
     // 1000 used: 800 must leave before 800 more fit, i.e. both of the first two entries.
@@ -52,7 +75,9 @@ describe('SlidingWindowLimiter', () => {
     const limiter = new SlidingWindowLimiter();
     const rejection = limiter.admit(0, 5000, { rpm: null, tpm: 1000, window: 'minute' }).rejection;
     expect(rejection).toMatchObject({ dimension: 'tokens', requested: 5000, retryAfterMs: 60_000 });
-    expect(limiter.admit(0, 5000, { rpm: null, tpm: 1000, window: 'second' }).rejection?.retryAfterMs).toBe(60_000);
+    expect(limiter.admit(0, 5000, { rpm: null, tpm: 1000, window: 'second' }).rejection?.retryAfterMs).toBe(
+      60_000,
+    );
   });
 
   it('reports requests first but waits for every limit it broke', () => {

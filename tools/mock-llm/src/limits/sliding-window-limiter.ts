@@ -41,7 +41,12 @@ export class SlidingWindowLimiter {
     this.entries = this.entries.filter((entry) => now - entry.at < MINUTE_MS);
     const windows: Window[] = [{ name: 'minute', ms: MINUTE_MS, requests: limits.rpm, tokens: limits.tpm }];
     if (limits.window === 'second') {
-      windows.unshift({ name: 'second', ms: SECOND_MS, requests: perSecond(limits.rpm), tokens: perSecond(limits.tpm) });
+      windows.unshift({
+        name: 'second',
+        ms: SECOND_MS,
+        requests: perSecond(limits.rpm),
+        tokens: perSecond(limits.tpm),
+      });
     }
     const rejections = windows.flatMap((window) => this.violations(now, tokens, window));
     const rejection = rejections.length === 0 ? null : this.pickRejection(rejections);
@@ -90,7 +95,14 @@ export class SlidingWindowLimiter {
     return found;
   }
 
-  private tokenWait(now: number, tokens: number, used: number, limit: number, inWindow: Entry[], ms: number): number {
+  private tokenWait(
+    now: number,
+    tokens: number,
+    used: number,
+    limit: number,
+    inWindow: Entry[],
+    ms: number,
+  ): number {
     let left = used;
     const freeing = inWindow.find((entry) => {
       left -= entry.tokens;

@@ -9,7 +9,11 @@ describe('config patches', () => {
       limitWindow: 'second',
       faults: { hang: 0.1 },
     });
-    expect(parseConfigPatch({ rpm: null, apiKey: null, seed: null })).toEqual({ rpm: null, apiKey: null, seed: null });
+    expect(parseConfigPatch({ rpm: null, apiKey: null, seed: null })).toEqual({
+      rpm: null,
+      apiKey: null,
+      seed: null,
+    });
   });
 
   it.each([
@@ -26,9 +30,17 @@ describe('config patches', () => {
   });
 
   it('replaces top-level fields and merges faults per kind', () => {
-    const first = applyConfigPatch({ ...DEFAULT_CONFIG }, { rpm: 10, faults: { error500: 0.5 }, failNext: { hang: 1 } });
+    const first = applyConfigPatch(
+      { ...DEFAULT_CONFIG },
+      { rpm: 10, faults: { error500: 0.5 }, failNext: { hang: 1 } },
+    );
     const second = applyConfigPatch(first, { rpm: null, latencyMs: undefined, faults: { error503: 0.2 } });
-    expect(second).toMatchObject({ rpm: null, latencyMs: 0, faults: { error500: 0.5, error503: 0.2 }, failNext: { hang: 1 } });
+    expect(second).toMatchObject({
+      rpm: null,
+      latencyMs: 0,
+      faults: { error500: 0.5, error503: 0.2 },
+      failNext: { hang: 1 },
+    });
     expect(DEFAULT_CONFIG.faults).toEqual({});
   });
 });

@@ -3,7 +3,10 @@ import { startMockLlm, type MockLlm } from '../start-mock-llm';
 import { adminUrl, ask, postChat } from '../../test/http-helpers';
 
 async function post(mock: MockLlm, path: string, body?: unknown) {
-  const response = await fetch(adminUrl(mock, path), { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(adminUrl(mock, path), {
+    method: 'POST',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -46,7 +49,10 @@ describe('admin API and stats', () => {
 
     const invalid = await post(mock, 'config', { faults: { hang: 3 } });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error).toMatchObject({ code: 'invalid_config', message: expect.stringContaining('faults.hang') });
+    expect(invalid.body.error).toMatchObject({
+      code: 'invalid_config',
+      message: expect.stringContaining('faults.hang'),
+    });
     const broken = await fetch(adminUrl(mock, 'config'), { method: 'POST', body: '{' });
     expect(broken.status).toBe(400);
     expect((await post(mock, 'config')).status).toBe(200);

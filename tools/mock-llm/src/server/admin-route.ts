@@ -7,7 +7,9 @@ import { type MockLlmConfig } from '../options/mock-llm-options';
 import { type MockLlmState } from './mock-llm-state';
 
 /** The behaviour as the admin API shows it: the API key is replaced by whether one is set. */
-export function redactedConfig(config: MockLlmConfig): Omit<MockLlmConfig, 'apiKey'> & { apiKey: string | null } {
+export function redactedConfig(
+  config: MockLlmConfig,
+): Omit<MockLlmConfig, 'apiKey'> & { apiKey: string | null } {
   return { ...config, apiKey: config.apiKey === null ? null : '***' };
 }
 
@@ -46,7 +48,11 @@ export async function handleAdmin(
       const body = await readJsonBody(req);
       if (!body.ok) return sendError(res, body.error);
       try {
-        return sendJson(res, 200, redactedConfig(state.configure((body.value ?? {}) as Partial<MockLlmConfig>)));
+        return sendJson(
+          res,
+          200,
+          redactedConfig(state.configure((body.value ?? {}) as Partial<MockLlmConfig>)),
+        );
       } catch (error) {
         return sendError(res, invalidConfig((error as Error).message));
       }

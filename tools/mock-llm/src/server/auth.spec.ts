@@ -41,7 +41,10 @@ describe('API key', () => {
   it('keeps the admin API open and hides the key in it', async () => {
     const config = await (await fetch(adminUrl(mock, 'config'))).json();
     expect(config.apiKey).toBe('***');
-    const response = await fetch(adminUrl(mock, 'config'), { method: 'POST', body: JSON.stringify({ apiKey: null }) });
+    const response = await fetch(adminUrl(mock, 'config'), {
+      method: 'POST',
+      body: JSON.stringify({ apiKey: null }),
+    });
     expect((await response.json()).apiKey).toBeNull();
     expect((await postChat(mock, ask('Say open'))).status).toBe(200);
   });

@@ -44,14 +44,22 @@ function writeJson(res: ServerResponse, reply: Reply): void {
   const full = JSON.stringify(buildCompletion(reply.meta, reply.choices, reply.usage));
   // Half a body: what a proxy that dropped the connection mid-answer leaves behind.
   const text = reply.malformed ? full.slice(0, Math.floor(full.length / 2)) : full;
-  res.writeHead(200, { ...reply.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(200, {
+    ...reply.headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 function writeStream(res: ServerResponse, reply: Reply): void {
   const includeUsage = reply.request.stream_options?.include_usage === true;
   const chunks = buildChunks(reply.meta, reply.choices, reply.usage, includeUsage);
-  res.writeHead(200, { ...reply.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    ...reply.headers,
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+  });
   if (reply.malformed) {
     res.write(`data: ${JSON.stringify(chunks[0])}\n\n`);
     res.end(`data: ${JSON.stringify(chunks[1] ?? chunks[0]).slice(0, 40)}\n\n`);
@@ -76,7 +84,10 @@ export async function handleChatCompletion(
   if (!body.ok) return sendError(res, body.error);
   const request = parseChatRequest(body.value);
   if (isChatRequestProblem(request)) {
-    return sendError(res, openAiError(400, request.message, 'invalid_request_error', request.code, request.param));
+    return sendError(
+      res,
+      openAiError(400, request.message, 'invalid_request_error', request.code, request.param),
+    );
   }
   const config = state.config;
   const seen = state.stats.promptReceived(promptFingerprint(request.messages));
@@ -92,7 +103,10 @@ export async function handleChatCompletion(
   const headers = rateLimitHeaders(limits);
   if (limits.rejection) return sendError(res, rateLimitError(limits.rejection, request.model, headers));
   if (promptTokens + (maxTokens ?? 0) > config.contextWindowTokens) {
-    return sendError(res, { ...contextLengthError(config.contextWindowTokens, promptTokens, maxTokens ?? 0), headers });
+    return sendError(res, {
+      ...contextLengthError(config.contextWindowTokens, promptTokens, maxTokens ?? 0),
+      headers,
+    });
   }
 
   const fault = state.takeFault(findPromptMarker(userTexts(request.messages)), seen);
@@ -110,7 +124,10 @@ export async function handleChatCompletion(
       return sendError(res, insufficientQuotaError());
     case 'contextLength': {
       const claimed = Math.max(promptTokens, config.contextWindowTokens + 1);
-      return sendError(res, { ...contextLengthError(config.contextWindowTokens, claimed, maxTokens ?? 0), headers });
+      return sendError(res, {
+        ...contextLengthError(config.contextWindowTokens, claimed, maxTokens ?? 0),
+        headers,
+      });
     }
     default:
       break;

@@ -54,13 +54,19 @@ describe('fault injection', () => {
 
   it('keeps hung requests in flight until each client aborts', async () => {
     const controllers = [new AbortController(), new AbortController(), new AbortController()];
-    const pending = controllers.map((controller) => postChat(mock, ask('wait [[fail:hang]]'), {}, controller.signal).catch((e: Error) => e));
+    const pending = controllers.map((controller) =>
+      postChat(mock, ask('wait [[fail:hang]]'), {}, controller.signal).catch((e: Error) => e),
+    );
     await until(() => mock.stats().inFlight === 3);
     controllers[0].abort();
     await until(() => mock.stats().inFlight === 2);
     controllers.slice(1).forEach((controller) => controller.abort());
     await until(() => mock.stats().inFlight === 0);
-    expect((await Promise.all(pending)).map((result) => (result as Error).name)).toEqual(['AbortError', 'AbortError', 'AbortError']);
+    expect((await Promise.all(pending)).map((result) => (result as Error).name)).toEqual([
+      'AbortError',
+      'AbortError',
+      'AbortError',
+    ]);
     expect(mock.stats()).toMatchObject({ maxInFlight: 3, chatCompletions: { aborted: 3 } });
   });
 
@@ -88,7 +94,10 @@ describe('fault injection', () => {
 
   it('answers content_filter with null content for the filter marker, also streamed', async () => {
     const completion = await client.chat.completions.create(ask('bad [[fail:filter]]'));
-    expect(completion.choices[0]).toMatchObject({ finish_reason: 'content_filter', message: { content: null } });
+    expect(completion.choices[0]).toMatchObject({
+      finish_reason: 'content_filter',
+      message: { content: null },
+    });
     expect(completion.usage?.completion_tokens).toBe(0);
 
     const stream = await client.chat.completions.create({ ...ask('bad [[fail:filter]]'), stream: true });
@@ -117,7 +126,10 @@ describe('fault injection', () => {
       for await (const chunk of stream) expect(chunk.object).toBe('chat.completion.chunk');
     };
     await expect(consume()).rejects.toThrow();
-    expect(sdkLog).toHaveBeenCalledWith('Could not parse message into JSON:', expect.stringMatching(/^\{"id":"chatcmpl-/));
+    expect(sdkLog).toHaveBeenCalledWith(
+      'Could not parse message into JSON:',
+      expect.stringMatching(/^\{"id":"chatcmpl-/),
+    );
     expect(mock.stats().chatCompletions.ok).toBe(2);
   });
 

@@ -20,6 +20,12 @@ export function handleModels(res: ServerResponse, models: string[], id: string |
   }
   sendError(
     res,
-    openAiError(404, `The model '${id}' does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found', 'model'),
+    openAiError(
+      404,
+      `The model '${id}' does not exist or you do not have access to it.`,
+      'invalid_request_error',
+      'model_not_found',
+      'model',
+    ),
   );
 }

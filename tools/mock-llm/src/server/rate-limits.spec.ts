@@ -31,7 +31,14 @@ describe('rate limits', () => {
 
     const error = await rejection<APIError>(client.chat.completions.create(ask('Say 3')));
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
-    expect(error.error).toEqual({ message: expect.stringContaining('requests per min (RPM): Limit 2, Used 2, Requested 1. Please try again in 58s.'), type: 'requests', param: null, code: 'rate_limit_exceeded' });
+    expect(error.error).toEqual({
+      message: expect.stringContaining(
+        'requests per min (RPM): Limit 2, Used 2, Requested 1. Please try again in 58s.',
+      ),
+      type: 'requests',
+      param: null,
+      code: 'rate_limit_exceeded',
+    });
     const headers = error.headers!;
     expect(headers.get('x-ratelimit-remaining-requests')).toBe('0');
     expect(headers.get('x-ratelimit-reset-requests')).toBe('59.5s');
@@ -53,7 +60,11 @@ describe('rate limits', () => {
     expect(limited.headers.get('x-ratelimit-remaining-requests')).toBe('118');
     expect(limited.headers.get('retry-after')).toBe('1');
     expect(limited.headers.get('retry-after-ms')).toBe('1000');
-    expect((await limited.json()).error).toMatchObject({ type: 'requests', code: 'rate_limit_exceeded', message: expect.stringContaining('per sec') });
+    expect((await limited.json()).error).toMatchObject({
+      type: 'requests',
+      code: 'rate_limit_exceeded',
+      message: expect.stringContaining('per sec'),
+    });
     now += 1000;
     expect((await postChat(mock, ask('Say 3'))).status).toBe(200);
   });
@@ -67,7 +78,11 @@ describe('rate limits', () => {
     expect(second.status).toBe(429);
     expect(second.headers.get('x-ratelimit-reset-tokens')).toBe('1m0s');
     expect(second.headers.get('retry-after-ms')).toBe('60000');
-    expect((await second.json()).error).toMatchObject({ type: 'tokens', code: 'rate_limit_exceeded', message: expect.stringContaining('Limit 1000, Used 402, Requested 602') });
+    expect((await second.json()).error).toMatchObject({
+      type: 'tokens',
+      code: 'rate_limit_exceeded',
+      message: expect.stringContaining('Limit 1000, Used 402, Requested 602'),
+    });
     const small = await postChat(mock, { ...ask('Say hi'), max_tokens: 100 });
     expect(small.status).toBe(200);
     expect(small.headers.get('x-ratelimit-remaining-tokens')).toBe('496');

@@ -19,7 +19,12 @@ describe('createRequestHandler', () => {
       for (const path of ['/v1/models', '/_mock/config']) {
         const response = await fetch(`${base}${path}`);
         expect(response.status).toBe(500);
-        expect((await response.json()).error).toEqual({ message: 'mock-llm failed: boom', type: 'server_error', param: null, code: null });
+        expect((await response.json()).error).toEqual({
+          message: 'mock-llm failed: boom',
+          type: 'server_error',
+          param: null,
+          code: null,
+        });
       }
       expect(broken.stats.snapshot()).toMatchObject({ totalRequests: 1, inFlight: 0 });
     } finally {

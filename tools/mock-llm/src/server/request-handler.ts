@@ -11,7 +11,14 @@ import { handleModels } from './models-route';
 
 const COMPLETIONS = 'POST /v1/chat/completions';
 
-async function route(state: MockLlmState, method: string, path: string, req: IncomingMessage, res: ServerResponse, signal: AbortSignal) {
+async function route(
+  state: MockLlmState,
+  method: string,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  signal: AbortSignal,
+) {
   if (!isAuthorized(req.headers, state.config.apiKey)) return sendError(res, invalidApiKeyError());
   if (`${method} ${path}` === COMPLETIONS) return handleChatCompletion(state, req, res, signal);
   if (method === 'GET' && path === '/v1/models') return handleModels(res, state.config.models, null);
@@ -30,7 +37,9 @@ function internalError(res: ServerResponse, error: unknown): void {
  * counted (in flight until the response closes, aborted when the client leaves first),
  * authenticated and routed.
  */
-export function createRequestHandler(state: MockLlmState): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler(
+  state: MockLlmState,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'http://mock-llm').pathname.replace(/\/+$/, '') || '/';

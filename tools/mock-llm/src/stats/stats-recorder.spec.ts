@@ -48,7 +48,12 @@ describe('StatsRecorder', () => {
     stats.snapshot().promptCounts['x'] = 99;
     expect(stats.snapshot().promptCounts).toEqual({ x: 1 });
     stats.reset();
-    expect(stats.snapshot()).toMatchObject({ totalRequests: 0, inFlight: 1, maxInFlight: 1, promptCounts: {} });
+    expect(stats.snapshot()).toMatchObject({
+      totalRequests: 0,
+      inFlight: 1,
+      maxInFlight: 1,
+      promptCounts: {},
+    });
     stats.requestEnded(false, 200);
     stats.requestEnded(false, 200);
     expect(stats.snapshot().inFlight).toBe(0);

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BatchesRepository } from '@gtr/data';
 import { type BatchView, GtrError } from '@gtr/domain';
-import { RUNTIME, type Runtime, RUN_CONTROL_CHANNEL, type RunCancelMessage, notifyRunChanged } from '@gtr/server';
+import {
+  RUNTIME,
+  type Runtime,
+  RUN_CONTROL_CHANNEL,
+  type RunCancelMessage,
+  notifyRunChanged,
+} from '@gtr/server';
 
 /**
  * Cancels every unfinished run of a batch. Queued runs never start (their claim fails); the

@@ -10,7 +10,13 @@ import {
 } from '@gtr/domain';
 import { QueueName } from '@gtr/queue';
 import { RUNTIME, type Runtime, runJobId, taskRunInput } from '@gtr/server';
-import { type TaskFileFormat, type TaskFileMode, type TaskFileRow, type TaskFileSource, readTaskFile } from '@gtr/task-files';
+import {
+  type TaskFileFormat,
+  type TaskFileMode,
+  type TaskFileRow,
+  type TaskFileSource,
+  readTaskFile,
+} from '@gtr/task-files';
 import { resolveProvider } from '../../common/resolve-provider';
 import { TruncatedIssuesError } from '../../common/truncated-issues.error';
 import { findTaskOrThrow } from '../../tasks/find-task-or-throw';
@@ -127,7 +133,11 @@ export class CreateBatchUseCase {
     });
     if (task) {
       return (row) => {
-        const plan = planTaskRun(task, { input: row.variables ?? {}, model: submission.model, params: submission.params });
+        const plan = planTaskRun(task, {
+          input: row.variables ?? {},
+          model: submission.model,
+          params: submission.params,
+        });
         return { ...common(row), ...taskRunInput(plan, provider, defaultModel, config) };
       };
     }
@@ -142,14 +152,24 @@ export class CreateBatchUseCase {
   }
 
   /** If the enqueue fails the runs are safe in Postgres: the reconciler enqueues them. */
-  private async enqueue(tenantId: string, runs: readonly { id: string; created: boolean }[], priority: number) {
+  private async enqueue(
+    tenantId: string,
+    runs: readonly { id: string; created: boolean }[],
+    priority: number,
+  ) {
     const { queue, logger } = this.runtime;
     const jobs = runs
       .filter((run) => run.created)
-      .map((run) => ({ id: runJobId(run.id, 1), payload: { runId: run.id, tenantId }, priority: batchJobPriority(priority) }));
+      .map((run) => ({
+        id: runJobId(run.id, 1),
+        payload: { runId: run.id, tenantId },
+        priority: batchJobPriority(priority),
+      }));
     await queue
       .addBulk(QueueName.Runs, jobs)
-      .catch((error: unknown) => logger.error({ err: error, runs: jobs.length }, 'batch enqueue failed; the reconciler will retry'));
+      .catch((error: unknown) =>
+        logger.error({ err: error, runs: jobs.length }, 'batch enqueue failed; the reconciler will retry'),
+      );
   }
 }
 

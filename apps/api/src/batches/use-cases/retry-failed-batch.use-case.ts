@@ -30,7 +30,9 @@ export class RetryFailedBatchUseCase {
       }));
       await queue
         .addBulk(QueueName.Runs, jobs)
-        .catch((error: unknown) => logger.error({ err: error, runs: jobs.length }, 'enqueue failed; the reconciler will retry'));
+        .catch((error: unknown) =>
+          logger.error({ err: error, runs: jobs.length }, 'enqueue failed; the reconciler will retry'),
+        );
       await notifyRunChanged(events, {
         tenantId: command.tenantId,
         runId: retried[0].runId,

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type RunView, GtrError } from '@gtr/domain';
-import { RUNTIME, type Runtime, RUN_CONTROL_CHANNEL, type RunCancelMessage, notifyRunChanged } from '@gtr/server';
+import {
+  RUNTIME,
+  type Runtime,
+  RUN_CONTROL_CHANNEL,
+  type RunCancelMessage,
+  notifyRunChanged,
+} from '@gtr/server';
 
 /**
  * Cancels a run that has not finished. A queued run never starts (its claim fails); a running

@@ -60,9 +60,19 @@ export class CreateRunUseCase {
     });
     if (!created) return { run, created };
     await queue
-      .add(QueueName.Runs, { id: runJobId(run.id, 1), payload: { runId: run.id, tenantId: command.tenantId } })
-      .catch((error: unknown) => logger.error({ err: error, runId: run.id }, 'enqueue failed; the reconciler will retry'));
-    await notifyRunChanged(events, { tenantId: command.tenantId, runId: run.id, status: run.status, batchId: null });
+      .add(QueueName.Runs, {
+        id: runJobId(run.id, 1),
+        payload: { runId: run.id, tenantId: command.tenantId },
+      })
+      .catch((error: unknown) =>
+        logger.error({ err: error, runId: run.id }, 'enqueue failed; the reconciler will retry'),
+      );
+    await notifyRunChanged(events, {
+      tenantId: command.tenantId,
+      runId: run.id,
+      status: run.status,
+      batchId: null,
+    });
     return { run, created };
   }
 

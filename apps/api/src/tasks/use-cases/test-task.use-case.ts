@@ -10,7 +10,10 @@ export class TestTaskUseCase {
   /** @throws GtrError as `CreateRunUseCase` does; `E_INPUT` naming each missing `input.<name>`. */
   async execute(command: { tenantId: string; name: string; body: unknown }): Promise<TaskTestResult> {
     const body = parseOrThrow(testTaskSchema, command.body ?? {});
-    const { run } = await this.createRun.execute({ tenantId: command.tenantId, body: { ...body, task: command.name } });
+    const { run } = await this.createRun.execute({
+      tenantId: command.tenantId,
+      body: { ...body, task: command.name },
+    });
     return { renderedMessages: run.messages, run };
   }
 }

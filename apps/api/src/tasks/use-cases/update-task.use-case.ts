@@ -16,7 +16,9 @@ export class UpdateTaskUseCase {
   async execute(command: { tenantId: string; name: string; body: unknown }): Promise<TaskView> {
     const patch = parseOrThrow(updateTaskSchema, command.body);
     if (patch.provider) resolveProvider(this.runtime.providers, patch.provider, 'provider');
-    const updated = await this.tasks.update(command.tenantId, command.name, (current) => applyTaskUpdate(current, patch));
+    const updated = await this.tasks.update(command.tenantId, command.name, (current) =>
+      applyTaskUpdate(current, patch),
+    );
     if (!updated) throw new GtrError('E_NOT_FOUND', `Task "${command.name}" not found.`);
     return updated;
   }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type UsageReport, GtrError, parseOrThrow, resolveUsageRange, usageQuerySchema, usageRangeIssue } from '@gtr/domain';
+import {
+  type UsageReport,
+  GtrError,
+  parseOrThrow,
+  resolveUsageRange,
+  usageQuerySchema,
+  usageRangeIssue,
+} from '@gtr/domain';
 import { UsageRepository } from '@gtr/data';
 
 export interface GetUsageReportCommand {

@@ -1,7 +1,10 @@
 import { CLEAR_SESSION_COOKIE } from '../../server/session-cookie';
 
 function signOut(): Response {
-  return new Response(null, { status: 303, headers: { location: '/login', 'set-cookie': CLEAR_SESSION_COOKIE } });
+  return new Response(null, {
+    status: 303,
+    headers: { location: '/login', 'set-cookie': CLEAR_SESSION_COOKIE },
+  });
 }
 
 export const POST = signOut;

@@ -26,12 +26,14 @@ export function toBatchView(batch: BatchEntity, stats: readonly BatchRunStats[])
     promptTokens += s.promptTokens;
     completionTokens += s.completionTokens;
     costUsd += s.costUsd;
-    if (s.firstStartedAt && (!firstStartedAt || s.firstStartedAt < firstStartedAt)) firstStartedAt = s.firstStartedAt;
+    if (s.firstStartedAt && (!firstStartedAt || s.firstStartedAt < firstStartedAt))
+      firstStartedAt = s.firstStartedAt;
     if (!isTerminal(s.status)) continue;
     done += s.count;
     durationMsSum += s.durationMsSum;
     timedDone += s.timedCount;
-    if (s.lastFinishedAt && (!lastFinishedAt || s.lastFinishedAt > lastFinishedAt)) lastFinishedAt = s.lastFinishedAt;
+    if (s.lastFinishedAt && (!lastFinishedAt || s.lastFinishedAt > lastFinishedAt))
+      lastFinishedAt = s.lastFinishedAt;
   }
   const remaining = total - done;
   const spanSeconds =

@@ -48,14 +48,23 @@ describe('BatchesRepository', () => {
       expect(rows[0]).toMatchObject({ batch_row: 1, batch_row_id: 'row-1', status: 'queued' });
       expect(rows[2_344].messages).toEqual([{ role: 'user', content: 'p2344' }]);
       const view = await batches.find(tenantId, created.batchId);
-      expect(view).toMatchObject({ name: 'big', priority: 2, total: 2_345, status: 'queued', done: 0, etaSeconds: null });
+      expect(view).toMatchObject({
+        name: 'big',
+        priority: 2,
+        total: 2_345,
+        status: 'queued',
+        done: 0,
+        etaSeconds: null,
+      });
       expect(view?.counts.queued).toBe(2_345);
     });
 
     it('stores nothing when a run insert fails', async () => {
       const bad = [...inputs(3), makeRunInput({ timeoutMs: Number.NaN })];
       await expect(batches.createWithRuns(tenantId, {}, bad)).rejects.toThrow();
-      const [{ n }] = await db.dataSource.query('SELECT (SELECT count(*) FROM runs) + (SELECT count(*) FROM batches) AS n');
+      const [{ n }] = await db.dataSource.query(
+        'SELECT (SELECT count(*) FROM runs) + (SELECT count(*) FROM batches) AS n',
+      );
       expect(Number(n)).toBe(0);
     });
 
@@ -80,7 +89,9 @@ describe('BatchesRepository', () => {
       expect(created.runs.filter((r) => r.created)).toHaveLength(2);
       const view = await batches.find(tenantId, created.batchId);
       expect(view?.total).toBe(3);
-      const [adopted] = await db.dataSource.query('SELECT batch_id, batch_row FROM runs WHERE id = $1', [earlier.id]);
+      const [adopted] = await db.dataSource.query('SELECT batch_id, batch_row FROM runs WHERE id = $1', [
+        earlier.id,
+      ]);
       expect(adopted).toEqual({ batch_id: created.batchId, batch_row: 2 });
     });
   });
@@ -91,8 +102,17 @@ describe('BatchesRepository', () => {
       const ids = created.runs.map((r) => r.id);
       await finish(ids[0], 'succeeded', '2026-01-01T00:00:00Z', '2026-01-01T00:00:02Z');
       await finish(ids[1], 'succeeded', '2026-01-01T00:00:01Z', '2026-01-01T00:00:04Z');
-      await finish(ids[2], 'failed', '2026-01-01T00:00:02Z', '2026-01-01T00:00:06Z', ", error_code = 'E_SERVER_ERROR'");
-      await db.dataSource.query(`UPDATE runs SET status = 'running', started_at = '2026-01-01T00:00:05Z' WHERE id = $1`, [ids[3]]);
+      await finish(
+        ids[2],
+        'failed',
+        '2026-01-01T00:00:02Z',
+        '2026-01-01T00:00:06Z',
+        ", error_code = 'E_SERVER_ERROR'",
+      );
+      await db.dataSource.query(
+        `UPDATE runs SET status = 'running', started_at = '2026-01-01T00:00:05Z' WHERE id = $1`,
+        [ids[3]],
+      );
       const view = await batches.find(tenantId, created.batchId);
       expect(view).toMatchObject({
         status: 'running',
@@ -126,7 +146,11 @@ describe('BatchesRepository', () => {
         await finish(created.runs[i].id, status, '2026-01-01T00:00:00Z', `2026-01-01T00:00:0${i + 1}Z`);
       }
       const view = await batches.find(tenantId, created.batchId);
-      expect(view).toMatchObject({ status: expected, etaSeconds: null, finishedAt: '2026-01-01T00:00:02.000Z' });
+      expect(view).toMatchObject({
+        status: expected,
+        etaSeconds: null,
+        finishedAt: '2026-01-01T00:00:02.000Z',
+      });
     });
 
     it('is tenant-scoped and ignores malformed ids', async () => {
@@ -160,24 +184,33 @@ describe('BatchesRepository', () => {
       await finish(created.runs[3].id, 'failed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
       const first = await batches.runs(tenantId, created.batchId, { limit: 2 });
       expect(first?.data.map((r) => r.id)).toEqual(created.runs.slice(0, 2).map((r) => r.id));
-      const rest = await batches.runs(tenantId, created.batchId, { limit: 10, cursor: first?.nextCursor ?? undefined });
+      const rest = await batches.runs(tenantId, created.batchId, {
+        limit: 10,
+        cursor: first?.nextCursor ?? undefined,
+      });
       expect(rest?.data.map((r) => r.id)).toEqual(created.runs.slice(2).map((r) => r.id));
       expect(rest?.nextCursor).toBeNull();
       const failed = await batches.runs(tenantId, created.batchId, { status: ['failed'] });
       expect(failed?.data.map((r) => r.id)).toEqual([created.runs[3].id]);
-      await expect(batches.runs(tenantId, created.batchId, { cursor: 'x' })).rejects.toMatchObject({ code: 'E_VALIDATION' });
+      await expect(batches.runs(tenantId, created.batchId, { cursor: 'x' })).rejects.toMatchObject({
+        code: 'E_VALIDATION',
+      });
     });
 
     it('reads results in input order across keyset pages', async () => {
       const n = RESULTS_PAGE_SIZE + 7;
       const created = await batches.createWithRuns(tenantId, {}, inputs(n));
       const seen: number[] = [];
-      for await (const result of batches.resultsInOrder(tenantId, created.batchId)) seen.push(result.batchRow);
+      for await (const result of batches.resultsInOrder(tenantId, created.batchId))
+        seen.push(result.batchRow);
       expect(seen).toEqual(Array.from({ length: n }, (_, i) => i + 1));
       await finish(created.runs[5].id, 'failed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
       const failed = [];
-      for await (const result of batches.resultsInOrder(tenantId, created.batchId, ['failed'])) failed.push(result);
-      expect(failed).toMatchObject([{ batchRow: 6, rowId: 'row-6', run: { id: created.runs[5].id, status: 'failed' } }]);
+      for await (const result of batches.resultsInOrder(tenantId, created.batchId, ['failed']))
+        failed.push(result);
+      expect(failed).toMatchObject([
+        { batchRow: 6, rowId: 'row-6', run: { id: created.runs[5].id, status: 'failed' } },
+      ]);
     });
   });
 
@@ -186,7 +219,9 @@ describe('BatchesRepository', () => {
       const created = await batches.createWithRuns(tenantId, {}, inputs(4));
       const ids = created.runs.map((r) => r.id);
       await finish(ids[0], 'succeeded', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
-      await db.dataSource.query(`UPDATE runs SET status = 'running', started_at = now() WHERE id = $1`, [ids[1]]);
+      await db.dataSource.query(`UPDATE runs SET status = 'running', started_at = now() WHERE id = $1`, [
+        ids[1],
+      ]);
       const cancelled = await batches.cancel(tenantId, created.batchId);
       expect(cancelled?.sort((a, b) => a.runId.localeCompare(b.runId))).toEqual(
         [
@@ -211,14 +246,26 @@ describe('BatchesRepository', () => {
       const created = await batches.createWithRuns(tenantId, {}, inputs(3));
       const ids = created.runs.map((r) => r.id);
       await finish(ids[0], 'succeeded', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
-      await finish(ids[2], 'failed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', ", error_code = 'E_TIMEOUT', error_message = 'slow', attempt_count = 3");
+      await finish(
+        ids[2],
+        'failed',
+        '2026-01-01T00:00:00Z',
+        '2026-01-01T00:00:01Z',
+        ", error_code = 'E_TIMEOUT', error_message = 'slow', attempt_count = 3",
+      );
       const retried = await batches.retryFailed(tenantId, created.batchId);
       expect(retried).toEqual([{ runId: ids[2], attemptCount: 3 }]);
       const [row] = await db.dataSource.query(
         'SELECT status, max_attempts, error_code, error_message, finished_at FROM runs WHERE id = $1',
         [ids[2]],
       );
-      expect(row).toEqual({ status: 'queued', max_attempts: 6, error_code: null, error_message: null, finished_at: null });
+      expect(row).toEqual({
+        status: 'queued',
+        max_attempts: 6,
+        error_code: null,
+        error_message: null,
+        finished_at: null,
+      });
       expect(await batches.retryFailed(tenantId, created.batchId)).toEqual([]);
     });
   });

@@ -101,7 +101,10 @@ export class BatchesRepository {
       }
       const total = refs.filter((ref) => ref.created).length + adopted;
       if (total !== runs.length) {
-        await queryRows(manager, 'UPDATE batches SET total = $2, queued_count = $2 WHERE id = $1', [batchId, total]);
+        await queryRows(manager, 'UPDATE batches SET total = $2, queued_count = $2 WHERE id = $1', [
+          batchId,
+          total,
+        ]);
       }
       return { batchId, created: true, runs: refs };
     });
@@ -180,7 +183,11 @@ export class BatchesRepository {
    * pages of `RESULTS_PAGE_SIZE` as it is iterated: never the whole batch in memory. Yields
    * nothing for a batch the tenant does not have.
    */
-  async *resultsInOrder(tenantId: string, id: string, status?: readonly RunStatus[]): AsyncGenerator<BatchResultRun> {
+  async *resultsInOrder(
+    tenantId: string,
+    id: string,
+    status?: readonly RunStatus[],
+  ): AsyncGenerator<BatchResultRun> {
     if (!(await this.findRow(tenantId, id))) return;
     let after = 0;
     for (;;) {
@@ -288,11 +295,7 @@ export class BatchesRepository {
   private async statsOf(batchIds: readonly string[]): Promise<Map<string, BatchRunStats[]>> {
     const byBatch = new Map<string, BatchRunStats[]>();
     if (batchIds.length === 0) return byBatch;
-    const { rows } = await queryRows(
-      this.dataSource.manager,
-      batchRunStatsSql(true),
-      [[...batchIds]],
-    );
+    const { rows } = await queryRows(this.dataSource.manager, batchRunStatsSql(true), [[...batchIds]]);
     for (const row of rows) {
       const list = byBatch.get(row['batch_id'] as string) ?? [];
       list.push(toBatchRunStats(row));

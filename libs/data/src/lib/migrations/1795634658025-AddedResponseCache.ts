@@ -29,7 +29,9 @@ export class AddedResponseCache1795634658025 implements MigrationInterface {
         CONSTRAINT "FK_response_cache_tenant" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
       )`);
     // The purge deletes the oldest expired rows first.
-    await queryRunner.query(`CREATE INDEX "IDX_response_cache_expires_at" ON "response_cache" ("expires_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_response_cache_expires_at" ON "response_cache" ("expires_at")`,
+    );
 
     await queryRunner.query(`ALTER TABLE "runs" ADD "cached" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE "runs" ADD "cache_ttl_seconds" integer`);

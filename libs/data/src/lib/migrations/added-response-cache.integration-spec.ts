@@ -8,7 +8,9 @@ describe('AddedResponseCache', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    [{ id: tenantId }] = await db.dataSource.query(`INSERT INTO tenants (name) VALUES ('cache') RETURNING id`);
+    [{ id: tenantId }] = await db.dataSource.query(
+      `INSERT INTO tenants (name) VALUES ('cache') RETURNING id`,
+    );
   });
 
   afterAll(async () => {
@@ -37,7 +39,9 @@ describe('AddedResponseCache', () => {
     const [before] = await insertRun();
     expect(before).not.toHaveProperty('cached');
     await step('up');
-    const [after] = await db.dataSource.query('SELECT cached, cache_ttl_seconds FROM runs WHERE id = $1', [before.id]);
+    const [after] = await db.dataSource.query('SELECT cached, cache_ttl_seconds FROM runs WHERE id = $1', [
+      before.id,
+    ]);
     expect(after).toEqual({ cached: false, cache_ttl_seconds: null });
   });
 
@@ -47,7 +51,9 @@ describe('AddedResponseCache', () => {
   });
 
   it('keys the cache by tenant and key, and drops a tenant’s entries with the tenant', async () => {
-    const [{ id: doomed }] = await db.dataSource.query(`INSERT INTO tenants (name) VALUES ('doomed') RETURNING id`);
+    const [{ id: doomed }] = await db.dataSource.query(
+      `INSERT INTO tenants (name) VALUES ('doomed') RETURNING id`,
+    );
     const put = (tenant: string) =>
       db.dataSource.query(
         `INSERT INTO response_cache (tenant_id, key, provider, model, prompt_tokens, completion_tokens, total_tokens,

@@ -9,7 +9,9 @@ describe('AddedScheduleFires', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    [{ id: tenantId }] = await db.dataSource.query(`INSERT INTO tenants (name) VALUES ('fires') RETURNING id`);
+    [{ id: tenantId }] = await db.dataSource.query(
+      `INSERT INTO tenants (name) VALUES ('fires') RETURNING id`,
+    );
     [{ id: scheduleId }] = await db.dataSource.query(
       `INSERT INTO schedules (tenant_id, name, interval_ms, target) VALUES ($1, 's', 1000, '{}') RETURNING id`,
       [tenantId],
@@ -40,7 +42,9 @@ describe('AddedScheduleFires', () => {
     const [fire] = await insertFire('2025-01-01T00:00:00Z');
     expect(fire).toMatchObject({ status: 'created', run_id: null, reason: null });
     expect(fire.fired_at).toBeInstanceOf(Date);
-    await expect(insertFire('2025-01-01T00:00:00Z', 'skipped')).rejects.toThrow(/UQ_schedule_fires_schedule_due/);
+    await expect(insertFire('2025-01-01T00:00:00Z', 'skipped')).rejects.toThrow(
+      /UQ_schedule_fires_schedule_due/,
+    );
   });
 
   it('rejects an unknown status', async () => {

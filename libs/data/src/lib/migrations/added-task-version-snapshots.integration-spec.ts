@@ -8,8 +8,13 @@ describe('AddedTaskVersionSnapshots', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const [{ id: tenantId }] = await db.dataSource.query(`INSERT INTO tenants (name) VALUES ('snap') RETURNING id`);
-    [{ id: taskId }] = await db.dataSource.query(`INSERT INTO tasks (tenant_id, name) VALUES ($1, 't') RETURNING id`, [tenantId]);
+    const [{ id: tenantId }] = await db.dataSource.query(
+      `INSERT INTO tenants (name) VALUES ('snap') RETURNING id`,
+    );
+    [{ id: taskId }] = await db.dataSource.query(
+      `INSERT INTO tasks (tenant_id, name) VALUES ($1, 't') RETURNING id`,
+      [tenantId],
+    );
   });
 
   afterAll(async () => {
@@ -31,7 +36,13 @@ describe('AddedTaskVersionSnapshots', () => {
       `INSERT INTO task_versions (task_id, version, messages, description, tags) VALUES ($1, 1, '[]', 'd', '{a,b}') RETURNING *`,
       [taskId],
     );
-    expect(row).toMatchObject({ provider: null, model: null, timeout_ms: null, description: 'd', tags: ['a', 'b'] });
+    expect(row).toMatchObject({
+      provider: null,
+      model: null,
+      timeout_ms: null,
+      description: 'd',
+      tags: ['a', 'b'],
+    });
   });
 
   it('reverts by writing the defaults into versions that relied on them, and re-applies', async () => {
@@ -40,10 +51,16 @@ describe('AddedTaskVersionSnapshots', () => {
     expect(row).toMatchObject({ provider: 'dry-run', model: 'gpt-4o-mini', timeout_ms: 60000 });
     expect(row).not.toHaveProperty('tags');
     await expect(
-      db.dataSource.query(`INSERT INTO task_versions (task_id, version, messages, timeout_ms, model) VALUES ($1, 2, '[]', 1, 'm')`, [taskId]),
+      db.dataSource.query(
+        `INSERT INTO task_versions (task_id, version, messages, timeout_ms, model) VALUES ($1, 2, '[]', 1, 'm')`,
+        [taskId],
+      ),
     ).rejects.toThrow(/provider/);
     await step('up');
-    const [after] = await db.dataSource.query('SELECT tags, description FROM task_versions WHERE task_id = $1', [taskId]);
+    const [after] = await db.dataSource.query(
+      'SELECT tags, description FROM task_versions WHERE task_id = $1',
+      [taskId],
+    );
     expect(after).toEqual({ tags: [], description: null });
   });
 });

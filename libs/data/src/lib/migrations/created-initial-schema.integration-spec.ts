@@ -21,7 +21,9 @@ describe('CreatedInitialSchema', () => {
     expect(applied[0]).toBe('CreatedInitialSchema1795632609461');
     expect(applied).toEqual(ALL_NAMES);
     expect(await runMigrations(db.dataSource)).toEqual([]);
-    const rows: Array<{ name: string }> = await db.dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`);
+    const rows: Array<{ name: string }> = await db.dataSource.query(
+      `SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`,
+    );
     expect(rows.map((row) => row.name)).toEqual(ALL_NAMES);
   });
 
@@ -80,7 +82,8 @@ describe('CreatedInitialSchema', () => {
   });
 
   it('reverts cleanly, with every later migration', async () => {
-    for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration({ transaction: 'all' });
+    for (let i = 0; i < ALL_MIGRATIONS.length; i++)
+      await db.dataSource.undoLastMigration({ transaction: 'all' });
     const rows: Array<{ tablename: string }> = await db.dataSource.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> $1`,
       [MIGRATIONS_TABLE],

@@ -35,7 +35,15 @@ describe('ResponseCacheRepository', () => {
     );
 
   it('returns what was put, with when it was stored and until when it holds', async () => {
-    await cache.put(tenantId, KEY, entry({ outputJson: { n: 7 }, usage: { promptTokens: 9, completionTokens: 2, totalTokens: 11, cachedTokens: 4 } }), 60);
+    await cache.put(
+      tenantId,
+      KEY,
+      entry({
+        outputJson: { n: 7 },
+        usage: { promptTokens: 9, completionTokens: 2, totalTokens: 11, cachedTokens: 4 },
+      }),
+      60,
+    );
     const hit = await cache.get(tenantId, KEY);
     expect(hit).toEqual({
       provider: 'openai',
@@ -51,8 +59,17 @@ describe('ResponseCacheRepository', () => {
   });
 
   it('keeps a JSON string, a null output and a missing finish reason as they are', async () => {
-    await cache.put(tenantId, KEY, entry({ outputText: null, outputJson: 'just text', finishReason: null }), 60);
-    expect(await cache.get(tenantId, KEY)).toMatchObject({ outputText: null, outputJson: 'just text', finishReason: null });
+    await cache.put(
+      tenantId,
+      KEY,
+      entry({ outputText: null, outputJson: 'just text', finishReason: null }),
+      60,
+    );
+    expect(await cache.get(tenantId, KEY)).toMatchObject({
+      outputText: null,
+      outputJson: 'just text',
+      finishReason: null,
+    });
   });
 
   it('misses an unknown key, and any key of a malformed tenant id', async () => {
@@ -123,7 +140,9 @@ describe('ResponseCacheRepository', () => {
     await cache.put(otherTenantId, 'live', entry(), 60);
 
     expect(await cache.purgeExpired(2)).toBe(2);
-    const left: Array<{ key: string }> = await db.dataSource.query('SELECT key FROM response_cache ORDER BY key');
+    const left: Array<{ key: string }> = await db.dataSource.query(
+      'SELECT key FROM response_cache ORDER BY key',
+    );
     expect(left.map((row) => row.key)).toEqual(['expired-1', 'live']);
     expect(await cache.purgeExpired(10)).toBe(1);
     expect(await cache.purgeExpired(10)).toBe(0);

@@ -260,7 +260,10 @@ describe('RunExecutionRepository', () => {
     it('completes the run from the cache, free, with one attempt that used no tokens', async () => {
       const id = await newRun({ cacheTtlSeconds: 600 });
       const { attemptNumber } = (await execution.claim(id, 'worker-c'))!;
-      const lookup = { startedAt: new Date('2026-01-01T00:00:00.000Z'), finishedAt: new Date('2026-01-01T00:00:00.004Z') };
+      const lookup = {
+        startedAt: new Date('2026-01-01T00:00:00.000Z'),
+        finishedAt: new Date('2026-01-01T00:00:00.004Z'),
+      };
       expect(await execution.recordCacheHit(id, attemptNumber, cachedAnswer, lookup)).toBe(true);
 
       const view = await runs.findDetail(tenantId, id);
@@ -320,7 +323,9 @@ describe('RunExecutionRepository', () => {
     it('keeps what earlier attempts cost and clears their error', async () => {
       const id = await newRun();
       let claim = (await execution.claim(id, 'w'))!;
-      await execution.recordFailure(id, claim.attemptNumber, failure({ costUsd: 0.002 }), { retryAt: new Date() });
+      await execution.recordFailure(id, claim.attemptNumber, failure({ costUsd: 0.002 }), {
+        retryAt: new Date(),
+      });
       claim = (await execution.claim(id, 'w'))!;
       const { outputJson: _none, ...textOnly } = cachedAnswer;
       expect(await execution.recordCacheHit(id, claim.attemptNumber, textOnly)).toBe(true);

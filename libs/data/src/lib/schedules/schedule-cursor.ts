@@ -13,7 +13,13 @@ export function decodeScheduleCursor(text: string, isKey: (key: string) => boole
   } catch {
     decoded = undefined;
   }
-  if (Array.isArray(decoded) && decoded.length === 2 && decoded[0] === 's' && typeof decoded[1] === 'string' && isKey(decoded[1])) {
+  if (
+    Array.isArray(decoded) &&
+    decoded.length === 2 &&
+    decoded[0] === 's' &&
+    typeof decoded[1] === 'string' &&
+    isKey(decoded[1])
+  ) {
     return decoded[1];
   }
   throw new GtrError('E_VALIDATION', 'Invalid request: cursor is not a cursor from a previous page', [

@@ -44,7 +44,11 @@ describe('ScheduleFiringRepository', () => {
     await db.dataSource.query('TRUNCATE schedules, runs CASCADE');
   });
 
-  const fireAt = (scheduleId: string, due: Date, outcome: Parameters<ScheduleFiringRepository['fire']>[0]['outcome']) =>
+  const fireAt = (
+    scheduleId: string,
+    due: Date,
+    outcome: Parameters<ScheduleFiringRepository['fire']>[0]['outcome'],
+  ) =>
     firing.fire({
       scheduleId,
       tenantId,
@@ -111,7 +115,12 @@ describe('ScheduleFiringRepository', () => {
           const due = plus(round * 1000);
           const results = await Promise.all(
             claimers.map((claimer) =>
-              claimer.claimDueFire({ scheduleId: schedule.id, expectedNextFireAt: due, nextFireAt: plus(round * 1000 + 1000), dueAt: due }),
+              claimer.claimDueFire({
+                scheduleId: schedule.id,
+                expectedNextFireAt: due,
+                nextFireAt: plus(round * 1000 + 1000),
+                dueAt: due,
+              }),
             ),
           );
           expect(results.filter(Boolean)).toHaveLength(1);
@@ -127,11 +136,28 @@ describe('ScheduleFiringRepository', () => {
 
     it('fails for a stale next fire time, a disabled schedule, or a timing edited since it was read', async () => {
       const schedule = await schedules.create(tenantId, input());
-      const claim = { scheduleId: schedule.id, expectedNextFireAt: plus(1000), nextFireAt: plus(2000), dueAt: plus(1000) };
+      const claim = {
+        scheduleId: schedule.id,
+        expectedNextFireAt: plus(1000),
+        nextFireAt: plus(2000),
+        dueAt: plus(1000),
+      };
       expect(await firing.claimDueFire(claim)).toBe(false);
       const timing = { cron: null, intervalMs: 1000, timezone: 'UTC' };
-      expect(await firing.claimDueFire({ ...claim, expectedNextFireAt: T0, timing: { ...timing, intervalMs: 2000 } })).toBe(false);
-      expect(await firing.claimDueFire({ ...claim, expectedNextFireAt: T0, timing: { ...timing, timezone: 'Asia/Tokyo' } })).toBe(false);
+      expect(
+        await firing.claimDueFire({
+          ...claim,
+          expectedNextFireAt: T0,
+          timing: { ...timing, intervalMs: 2000 },
+        }),
+      ).toBe(false);
+      expect(
+        await firing.claimDueFire({
+          ...claim,
+          expectedNextFireAt: T0,
+          timing: { ...timing, timezone: 'Asia/Tokyo' },
+        }),
+      ).toBe(false);
       expect(await firing.claimDueFire({ ...claim, expectedNextFireAt: T0, timing })).toBe(true);
       await schedules.setEnabled(tenantId, schedule.name, false, null);
       await db.dataSource.query('UPDATE schedules SET next_fire_at = $1', [plus(2000)]);
@@ -142,7 +168,11 @@ describe('ScheduleFiringRepository', () => {
   describe('fire', () => {
     it('creates the run and records the fire in one transaction', async () => {
       const schedule = await schedules.create(tenantId, input());
-      const result = await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput({ metadata: { a: 1 } }), reason: 'caught up 2 missed fire times' });
+      const result = await fireAt(schedule.id, T0, {
+        status: 'created',
+        run: makeRunInput({ metadata: { a: 1 } }),
+        reason: 'caught up 2 missed fire times',
+      });
       if (result.outcome !== 'fired') throw new Error(`expected a fire, got ${result.outcome}`);
       expect(result.run).toMatchObject({ status: 'queued', metadata: { a: 1 } });
       expect(result.fire).toEqual({
@@ -161,12 +191,16 @@ describe('ScheduleFiringRepository', () => {
 
     it('records a skip or a failure without a run', async () => {
       const schedule = await schedules.create(tenantId, input());
-      expect(await fireAt(schedule.id, T0, { status: 'skipped', reason: 'previous run still running' })).toMatchObject({
+      expect(
+        await fireAt(schedule.id, T0, { status: 'skipped', reason: 'previous run still running' }),
+      ).toMatchObject({
         outcome: 'fired',
         run: null,
         fire: { status: 'skipped', runId: null, reason: 'previous run still running' },
       });
-      expect(await fireAt(schedule.id, plus(1000), { status: 'failed', reason: 'no such task' })).toMatchObject({
+      expect(
+        await fireAt(schedule.id, plus(1000), { status: 'failed', reason: 'no such task' }),
+      ).toMatchObject({
         outcome: 'fired',
         fire: { status: 'failed' },
       });
@@ -176,8 +210,12 @@ describe('ScheduleFiringRepository', () => {
 
     it('does nothing when another scheduler claimed the fire time first', async () => {
       const schedule = await schedules.create(tenantId, input());
-      expect((await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput() })).outcome).toBe('fired');
-      expect(await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput() })).toEqual({ outcome: 'lost' });
+      expect((await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput() })).outcome).toBe(
+        'fired',
+      );
+      expect(await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput() })).toEqual({
+        outcome: 'lost',
+      });
       const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM runs');
       expect(n).toBe(1);
     });
@@ -187,7 +225,9 @@ describe('ScheduleFiringRepository', () => {
       await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput() });
       // The schedule is set back to a fire time it already handled, e.g. by an edit.
       await db.dataSource.query('UPDATE schedules SET next_fire_at = $1', [T0]);
-      expect(await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput() })).toEqual({ outcome: 'duplicate' });
+      expect(await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput() })).toEqual({
+        outcome: 'duplicate',
+      });
       const [row] = await db.dataSource.query(
         `SELECT (SELECT count(*)::int FROM runs) AS runs, (SELECT count(*)::int FROM schedule_fires) AS fires,
                 (SELECT next_fire_at FROM schedules) AS next`,
@@ -197,7 +237,12 @@ describe('ScheduleFiringRepository', () => {
 
     it('rolls everything back when the run cannot be inserted', async () => {
       const schedule = await schedules.create(tenantId, input());
-      await expect(fireAt(schedule.id, T0, { status: 'created', run: makeRunInput({ timeoutMs: null as unknown as number }) })).rejects.toThrow();
+      await expect(
+        fireAt(schedule.id, T0, {
+          status: 'created',
+          run: makeRunInput({ timeoutMs: null as unknown as number }),
+        }),
+      ).rejects.toThrow();
       const [row] = await db.dataSource.query(
         `SELECT (SELECT count(*)::int FROM schedule_fires) AS fires, (SELECT next_fire_at FROM schedules) AS next`,
       );
@@ -216,11 +261,21 @@ describe('ScheduleFiringRepository', () => {
       const third = await fireAt(schedule.id, plus(2000), {
         status: 'created',
         run: makeRunInput(),
-        cancel: { runIds: [firstId, secondId], message: 'Cancelled by schedule "every-second": a newer fire started.' },
+        cancel: {
+          runIds: [firstId, secondId],
+          message: 'Cancelled by schedule "every-second": a newer fire started.',
+        },
       });
       if (third.outcome !== 'fired') throw new Error('expected a fire');
       expect(third.cancelled).toMatchObject([
-        { id: secondId, status: 'cancelled', error: { code: 'E_CANCELLED', message: 'Cancelled by schedule "every-second": a newer fire started.' } },
+        {
+          id: secondId,
+          status: 'cancelled',
+          error: {
+            code: 'E_CANCELLED',
+            message: 'Cancelled by schedule "every-second": a newer fire started.',
+          },
+        },
       ]);
       expect(await firing.activeRuns(schedule.id)).toEqual([{ id: third.run!.id, status: 'queued' }]);
       const [{ status }] = await db.dataSource.query('SELECT status FROM runs WHERE id = $1', [firstId]);
@@ -229,7 +284,11 @@ describe('ScheduleFiringRepository', () => {
 
     it('cancels nothing for an empty list', async () => {
       const schedule = await schedules.create(tenantId, input());
-      const result = await fireAt(schedule.id, T0, { status: 'created', run: makeRunInput(), cancel: { runIds: [], message: 'x' } });
+      const result = await fireAt(schedule.id, T0, {
+        status: 'created',
+        run: makeRunInput(),
+        cancel: { runIds: [], message: 'x' },
+      });
       expect(result).toMatchObject({ outcome: 'fired', cancelled: [] });
     });
   });

@@ -108,18 +108,37 @@ export class ScheduleFiringRepository {
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT ON CONSTRAINT "UQ_schedule_fires_schedule_due" DO NOTHING
          RETURNING *`,
-        [command.scheduleId, command.tenantId, command.dueAt, command.firedAt, outcome.status, outcome.reason ?? null],
+        [
+          command.scheduleId,
+          command.tenantId,
+          command.dueAt,
+          command.firedAt,
+          outcome.status,
+          outcome.reason ?? null,
+        ],
       );
       if (!inserted.rows[0]) return { outcome: 'duplicate' };
       let fireRow = inserted.rows[0];
-      if (outcome.status !== 'created') return { outcome: 'fired', fire: this.fireView(fireRow, null), run: null, cancelled: [] };
+      if (outcome.status !== 'created')
+        return { outcome: 'fired', fire: this.fireView(fireRow, null), run: null, cancelled: [] };
 
-      const cancelled = outcome.cancel ? await this.cancelRuns(manager, command.tenantId, outcome.cancel) : [];
+      const cancelled = outcome.cancel
+        ? await this.cancelRuns(manager, command.tenantId, outcome.cancel)
+        : [];
       const runId = randomUUID();
-      const query = buildInsertRunsQuery(command.tenantId, [{ id: runId, input: { ...outcome.run, scheduleId: command.scheduleId } }], '*');
+      const query = buildInsertRunsQuery(
+        command.tenantId,
+        [{ id: runId, input: { ...outcome.run, scheduleId: command.scheduleId } }],
+        '*',
+      );
       const runRows = await queryRows(manager, query.sql, query.params);
       const run = this.runView(runRows.rows[0]);
-      fireRow = (await queryRows(manager, 'UPDATE schedule_fires SET run_id = $2 WHERE id = $1 RETURNING *', [fireRow['id'], runId])).rows[0];
+      fireRow = (
+        await queryRows(manager, 'UPDATE schedule_fires SET run_id = $2 WHERE id = $1 RETURNING *', [
+          fireRow['id'],
+          runId,
+        ])
+      ).rows[0];
       return { outcome: 'fired', fire: this.fireView(fireRow, run.status), run, cancelled };
     });
   }
@@ -129,7 +148,8 @@ export class ScheduleFiringRepository {
     let timingGuard = '';
     if (claim.timing) {
       params.push(claim.timing.cron, claim.timing.intervalMs, claim.timing.timezone);
-      timingGuard = ' AND cron IS NOT DISTINCT FROM $5::text AND interval_ms IS NOT DISTINCT FROM $6::int AND timezone = $7';
+      timingGuard =
+        ' AND cron IS NOT DISTINCT FROM $5::text AND interval_ms IS NOT DISTINCT FROM $6::int AND timezone = $7';
     }
     const { affected } = await queryRows(
       manager,

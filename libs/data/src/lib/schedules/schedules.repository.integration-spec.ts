@@ -124,15 +124,23 @@ describe('SchedulesRepository', () => {
 
   it('disables (no next fire time) and enables from a given time', async () => {
     await schedules.create(tenantId, input());
-    expect(await schedules.setEnabled(tenantId, 'nightly', false, new Date())).toMatchObject({ enabled: false, nextFireAt: null });
-    expect(await schedules.setEnabled(tenantId, 'nightly', true, new Date('2025-02-01T01:30:00Z'))).toMatchObject({
+    expect(await schedules.setEnabled(tenantId, 'nightly', false, new Date())).toMatchObject({
+      enabled: false,
+      nextFireAt: null,
+    });
+    expect(
+      await schedules.setEnabled(tenantId, 'nightly', true, new Date('2025-02-01T01:30:00Z')),
+    ).toMatchObject({
       enabled: true,
       nextFireAt: '2025-02-01T01:30:00.000Z',
     });
   });
 
   it('deletes a schedule with its history but keeps its runs', async () => {
-    const schedule = await schedules.create(tenantId, input({ nextFireAt: new Date('2025-01-01T00:00:00Z') }));
+    const schedule = await schedules.create(
+      tenantId,
+      input({ nextFireAt: new Date('2025-01-01T00:00:00Z') }),
+    );
     await firing.fire({
       scheduleId: schedule.id,
       tenantId,
@@ -152,7 +160,10 @@ describe('SchedulesRepository', () => {
   });
 
   it('shows the history newest first with each run’s current status, a page at a time', async () => {
-    const schedule = await schedules.create(tenantId, input({ nextFireAt: new Date('2025-01-01T00:00:00Z') }));
+    const schedule = await schedules.create(
+      tenantId,
+      input({ nextFireAt: new Date('2025-01-01T00:00:00Z') }),
+    );
     const times = ['2025-01-01T00:00:00.000Z', '2025-01-01T00:01:00.000Z', '2025-01-01T00:02:00.000Z'];
     const outcomes = [
       { status: 'created', run: makeRunInput() },
@@ -172,17 +183,51 @@ describe('SchedulesRepository', () => {
     }
     const first = await schedules.history(tenantId, 'nightly', { limit: 2 });
     expect(first!.data).toEqual([
-      { id: expect.any(String), dueAt: times[2], firedAt: '2025-01-01T00:02:00.500Z', status: 'failed', runId: null, runStatus: null, reason: 'no task named "gone"' },
-      { id: expect.any(String), dueAt: times[1], firedAt: '2025-01-01T00:01:00.500Z', status: 'skipped', runId: null, runStatus: null, reason: 'previous run still running' },
+      {
+        id: expect.any(String),
+        dueAt: times[2],
+        firedAt: '2025-01-01T00:02:00.500Z',
+        status: 'failed',
+        runId: null,
+        runStatus: null,
+        reason: 'no task named "gone"',
+      },
+      {
+        id: expect.any(String),
+        dueAt: times[1],
+        firedAt: '2025-01-01T00:01:00.500Z',
+        status: 'skipped',
+        runId: null,
+        runStatus: null,
+        reason: 'previous run still running',
+      },
     ]);
     const second = await schedules.history(tenantId, 'nightly', { limit: 2, cursor: first!.nextCursor! });
     expect(second).toEqual({
-      data: [{ id: expect.any(String), dueAt: times[0], firedAt: '2025-01-01T00:00:00.500Z', status: 'created', runId: expect.any(String), runStatus: 'queued', reason: null }],
+      data: [
+        {
+          id: expect.any(String),
+          dueAt: times[0],
+          firedAt: '2025-01-01T00:00:00.500Z',
+          status: 'created',
+          runId: expect.any(String),
+          runStatus: 'queued',
+          reason: null,
+        },
+      ],
       nextCursor: null,
     });
     await db.dataSource.query(`UPDATE runs SET status = 'succeeded'`);
-    expect((await schedules.history(tenantId, 'nightly', { limit: 1, cursor: first!.nextCursor! }))!.data[0].runStatus).toBe('succeeded');
-    await expect(schedules.history(tenantId, 'nightly', { limit: 2, cursor: Buffer.from('["s","yesterday"]').toString('base64url') })).rejects.toMatchObject({
+    expect(
+      (await schedules.history(tenantId, 'nightly', { limit: 1, cursor: first!.nextCursor! }))!.data[0]
+        .runStatus,
+    ).toBe('succeeded');
+    await expect(
+      schedules.history(tenantId, 'nightly', {
+        limit: 2,
+        cursor: Buffer.from('["s","yesterday"]').toString('base64url'),
+      }),
+    ).rejects.toMatchObject({
       code: 'E_VALIDATION',
     });
   });

@@ -112,7 +112,12 @@ export class SchedulesRepository {
    * Enables the schedule from `nextFireAt` on, or disables it (`nextFireAt` null). Returns the
    * schedule, or null when the tenant has none with this name.
    */
-  setEnabled(tenantId: string, name: string, enabled: boolean, nextFireAt: Date | null): Promise<ScheduleView | null> {
+  setEnabled(
+    tenantId: string,
+    name: string,
+    enabled: boolean,
+    nextFireAt: Date | null,
+  ): Promise<ScheduleView | null> {
     return this.update(tenantId, name, { enabled, nextFireAt: enabled ? nextFireAt : null });
   }
 
@@ -132,8 +137,13 @@ export class SchedulesRepository {
    * when the tenant has no schedule with this name.
    * @throws GtrError `E_VALIDATION` (field `cursor`) for a cursor this list did not give out.
    */
-  async history(tenantId: string, name: string, options: SchedulePageOptions): Promise<Page<ScheduleFireView> | null> {
-    const before = options.cursor === undefined ? null : decodeScheduleCursor(options.cursor, (key) => ISO_TIME.test(key));
+  async history(
+    tenantId: string,
+    name: string,
+    options: SchedulePageOptions,
+  ): Promise<Page<ScheduleFireView> | null> {
+    const before =
+      options.cursor === undefined ? null : decodeScheduleCursor(options.cursor, (key) => ISO_TIME.test(key));
     if (!isUuid(tenantId)) return null;
     const schedule = await queryRows(
       this.dataSource.manager,
@@ -153,7 +163,10 @@ export class SchedulesRepository {
     const page = rows
       .slice(0, limit)
       .map((row) =>
-        toScheduleFireView(hydrateEntity(this.dataSource, ScheduleFireEntity, row), (row['run_status'] as RunStatus | null) ?? null),
+        toScheduleFireView(
+          hydrateEntity(this.dataSource, ScheduleFireEntity, row),
+          (row['run_status'] as RunStatus | null) ?? null,
+        ),
       );
     const last = page[page.length - 1];
     return { data: page, nextCursor: rows.length > limit && last ? encodeScheduleCursor(last.dueAt) : null };

@@ -13,7 +13,10 @@ describe('taskCursor', () => {
     ['two values', Buffer.from(JSON.stringify(['a', 'b'])).toString('base64url')],
   ])('rejects %s as a name cursor, naming cursor', (_what, text) => {
     expect(() => taskCursor.decodeName(text)).toThrow(
-      expect.objectContaining({ code: 'E_VALIDATION', issues: [expect.objectContaining({ field: 'cursor' })] }),
+      expect.objectContaining({
+        code: 'E_VALIDATION',
+        issues: [expect.objectContaining({ field: 'cursor' })],
+      }),
     );
   });
 

@@ -43,7 +43,11 @@ describe('TasksRepository', () => {
   });
 
   it('creates a task as version 1 and reads it back', async () => {
-    const created = await tasks.create(tenantId, 'summarise', definition({ outputSchema: { type: 'object' }, retryPolicy: { maxAttempts: 2 }, timeoutMs: 5000 }));
+    const created = await tasks.create(
+      tenantId,
+      'summarise',
+      definition({ outputSchema: { type: 'object' }, retryPolicy: { maxAttempts: 2 }, timeoutMs: 5000 }),
+    );
     expect(created).toEqual({
       id: expect.any(String),
       name: 'summarise',
@@ -82,12 +86,22 @@ describe('TasksRepository', () => {
     await tasks.create(tenantId, 'evolving', definition());
     const [before] = await db.dataSource.query('SELECT * FROM task_versions WHERE version = 1');
 
-    const v2 = await tasks.update(tenantId, 'evolving', (current) => ({ ...current, model: 'gpt-4o', tags: ['nlp', 'v2'] }));
+    const v2 = await tasks.update(tenantId, 'evolving', (current) => ({
+      ...current,
+      model: 'gpt-4o',
+      tags: ['nlp', 'v2'],
+    }));
     const v3 = await tasks.update(tenantId, 'evolving', (current) => ({ ...current, description: null }));
 
     expect(v2).toMatchObject({ version: 2, latestVersion: 2, model: 'gpt-4o', tags: ['nlp', 'v2'] });
     expect(v3).toMatchObject({ version: 3, latestVersion: 3, model: 'gpt-4o', description: null });
-    expect(await tasks.find(tenantId, 'evolving', 1)).toMatchObject({ version: 1, latestVersion: 3, model: 'gpt-4o-mini', description: 'Summarises text', tags: ['nlp'] });
+    expect(await tasks.find(tenantId, 'evolving', 1)).toMatchObject({
+      version: 1,
+      latestVersion: 3,
+      model: 'gpt-4o-mini',
+      description: 'Summarises text',
+      tags: ['nlp'],
+    });
     const [after] = await db.dataSource.query('SELECT * FROM task_versions WHERE version = 1');
     expect(after).toEqual(before);
     const [task] = await db.dataSource.query('SELECT latest_version, description, tags FROM tasks');
@@ -115,15 +129,24 @@ describe('TasksRepository', () => {
         return { ...current, ...patch };
       });
 
-    const results = await Promise.all([racer('a', { model: 'model-a' }), racer('b', { description: 'from b' })]);
+    const results = await Promise.all([
+      racer('a', { model: 'model-a' }),
+      racer('b', { description: 'from b' }),
+    ]);
 
     expect(results.map((view) => view?.version).sort()).toEqual([2, 3]);
-    const versions: { version: number }[] = await db.dataSource.query('SELECT version FROM task_versions ORDER BY version');
+    const versions: { version: number }[] = await db.dataSource.query(
+      'SELECT version FROM task_versions ORDER BY version',
+    );
     expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
     // The loser re-read version 2 and applied its change on top of it: nothing is lost.
     expect(seen.sort()).toEqual(expect.arrayContaining(['a@v1', 'b@v1']));
     expect(seen.filter((entry) => entry.endsWith('@v2'))).toHaveLength(1);
-    expect(await tasks.find(tenantId, 'raced')).toMatchObject({ version: 3, model: 'model-a', description: 'from b' });
+    expect(await tasks.find(tenantId, 'raced')).toMatchObject({
+      version: 3,
+      model: 'model-a',
+      description: 'from b',
+    });
   });
 
   it(`gives up with E_CONFLICT after losing ${MAX_TASK_UPDATE_ATTEMPTS} races in a row`, async () => {
@@ -139,7 +162,10 @@ describe('TasksRepository', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'E_CONFLICT' });
     expect(attempts).toBe(MAX_TASK_UPDATE_ATTEMPTS);
-    expect(await tasks.find(tenantId, 'hot')).toMatchObject({ version: 1 + MAX_TASK_UPDATE_ATTEMPTS, model: 'gpt-4o-mini' });
+    expect(await tasks.find(tenantId, 'hot')).toMatchObject({
+      version: 1 + MAX_TASK_UPDATE_ATTEMPTS,
+      model: 'gpt-4o-mini',
+    });
   });
 
   it('returns null when updating a task that does not exist', async () => {
@@ -158,11 +184,14 @@ describe('TasksRepository', () => {
     const second = await tasks.create(tenantId, 'reused', definition({ model: 'fresh' }));
     expect(second.id).not.toBe(first.id);
     expect(second).toMatchObject({ version: 1, latestVersion: 1, model: 'fresh' });
-    const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM task_versions WHERE task_id = $1', [first.id]);
+    const [{ n }] = await db.dataSource.query(
+      'SELECT count(*)::int AS n FROM task_versions WHERE task_id = $1',
+      [first.id],
+    );
     expect(n).toBe(2);
   });
 
-  it("keeps tenants apart: same names allowed, no reads, updates or deletes across", async () => {
+  it('keeps tenants apart: same names allowed, no reads, updates or deletes across', async () => {
     await tasks.create(tenantId, 'shared-name', definition({ model: 'mine' }));
     await tasks.create(otherTenantId, 'shared-name', definition({ model: 'theirs' }));
     await tasks.create(tenantId, 'only-mine', definition());
@@ -172,7 +201,9 @@ describe('TasksRepository', () => {
     expect(await tasks.delete(otherTenantId, 'only-mine')).toBe(false);
     expect(await tasks.listVersions(otherTenantId, 'only-mine', { limit: 5 })).toBeNull();
     expect((await tasks.find(otherTenantId, 'shared-name'))?.model).toBe('theirs');
-    expect((await tasks.list(otherTenantId, { limit: 50 })).data.map((task) => task.name)).toEqual(['shared-name']);
+    expect((await tasks.list(otherTenantId, { limit: 50 })).data.map((task) => task.name)).toEqual([
+      'shared-name',
+    ]);
     expect(await tasks.find(tenantId, 'only-mine')).not.toBeNull();
   });
 
@@ -198,15 +229,24 @@ describe('TasksRepository', () => {
     expect(second.data.map((task) => task.name)).toEqual(['charlie', 'delta']);
     expect(second.nextCursor).toBeNull();
 
-    expect((await tasks.list(tenantId, { limit: 50, tags: ['early'] })).data.map((t) => t.name)).toEqual(['alpha', 'bravo', 'charlie']);
+    expect((await tasks.list(tenantId, { limit: 50, tags: ['early'] })).data.map((t) => t.name)).toEqual([
+      'alpha',
+      'bravo',
+      'charlie',
+    ]);
     expect((await tasks.list(tenantId, { limit: 50, tags: ['early', 'late'] })).data).toEqual([]);
-    expect((await tasks.list(tenantId, { limit: 50, tags: ['late'] })).data.map((t) => t.name)).toEqual(['delta']);
-    await expect(tasks.list(tenantId, { limit: 5, cursor: 'nope' })).rejects.toMatchObject({ code: 'E_VALIDATION' });
+    expect((await tasks.list(tenantId, { limit: 50, tags: ['late'] })).data.map((t) => t.name)).toEqual([
+      'delta',
+    ]);
+    await expect(tasks.list(tenantId, { limit: 5, cursor: 'nope' })).rejects.toMatchObject({
+      code: 'E_VALIDATION',
+    });
   });
 
   it('lists versions newest first, a page at a time', async () => {
     await tasks.create(tenantId, 'paged', definition());
-    for (let i = 2; i <= 5; i++) await tasks.update(tenantId, 'paged', (current) => ({ ...current, model: `m${i}` }));
+    for (let i = 2; i <= 5; i++)
+      await tasks.update(tenantId, 'paged', (current) => ({ ...current, model: `m${i}` }));
 
     const first = await tasks.listVersions(tenantId, 'paged', { limit: 2 });
     expect(first?.data.map((v) => [v.version, v.model])).toEqual([
@@ -219,4 +259,3 @@ describe('TasksRepository', () => {
     expect(rest?.data.every((v) => v.latestVersion === 5)).toBe(true);
   });
 });
-

@@ -65,7 +65,9 @@ export class TasksRepository {
   ): Promise<TaskView | null> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => this.updateOnce(manager, tenantId, name, change));
+        return await this.dataSource.transaction((manager) =>
+          this.updateOnce(manager, tenantId, name, change),
+        );
       } catch (error) {
         if (!(error instanceof LostUpdateRace)) throw error;
         if (attempt >= MAX_TASK_UPDATE_ATTEMPTS) {
@@ -126,7 +128,11 @@ export class TasksRepository {
    * Every version of the task, newest first; null when there is no such task.
    * @throws GtrError `E_VALIDATION` (field `cursor`) for a cursor this list did not give out.
    */
-  async listVersions(tenantId: string, name: string, options: ListTaskVersionsOptions): Promise<Page<TaskView> | null> {
+  async listVersions(
+    tenantId: string,
+    name: string,
+    options: ListTaskVersionsOptions,
+  ): Promise<Page<TaskView> | null> {
     const before = options.cursor === undefined ? null : taskCursor.decodeVersion(options.cursor);
     if (!isUuid(tenantId) || !TASK_NAME_PATTERN.test(name)) return null;
     const limit = pageSize(options.limit);
@@ -218,7 +224,12 @@ export class TasksRepository {
     return rows[0] ? toTaskView(rows[0]) : null;
   }
 
-  private async mustFind(manager: EntityManager, tenantId: string, name: string, version: number): Promise<TaskView> {
+  private async mustFind(
+    manager: EntityManager,
+    tenantId: string,
+    name: string,
+    version: number,
+  ): Promise<TaskView> {
     const view = await this.findWith(manager, tenantId, name, version);
     if (!view) throw new Error(`Task "${name}" version ${version} was written but cannot be read back`);
     return view;

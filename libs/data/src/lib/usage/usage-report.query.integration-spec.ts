@@ -56,13 +56,18 @@ describe('usage report query plan', () => {
     return nodes(row['QUERY PLAN'][0].Plan);
   }
 
-  it.each(USAGE_GROUP_BY)('reads a 30-day window grouped by %s through IDX_runs_tenant_created', async (groupBy) => {
-    const planNodes = await plan(groupBy, 30);
-    expect(planNodes.map((n) => n['Index Name']).filter(Boolean)).toContain('IDX_runs_tenant_created');
-    expect(planNodes.map((n) => n['Node Type'])).not.toContain('Seq Scan');
-  });
+  it.each(USAGE_GROUP_BY)(
+    'reads a 30-day window grouped by %s through IDX_runs_tenant_created',
+    async (groupBy) => {
+      const planNodes = await plan(groupBy, 30);
+      expect(planNodes.map((n) => n['Index Name']).filter(Boolean)).toContain('IDX_runs_tenant_created');
+      expect(planNodes.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    },
+  );
 
   it('reads a 7-day window through the index too', async () => {
-    expect((await plan('day', 7)).map((n) => n['Index Name']).filter(Boolean)).toContain('IDX_runs_tenant_created');
+    expect((await plan('day', 7)).map((n) => n['Index Name']).filter(Boolean)).toContain(
+      'IDX_runs_tenant_created',
+    );
   });
 });

@@ -54,9 +54,10 @@ describe('UsageRepository', () => {
     const tenants = new TenantsRepository(db.dataSource);
     tenantId = (await tenants.ensureTenant('acme')).id;
     otherTenantId = (await tenants.ensureTenant('globex')).id;
-    [{ id: taskId }] = await db.dataSource.query(`INSERT INTO tasks (tenant_id, name) VALUES ($1, 'summarise') RETURNING id`, [
-      tenantId,
-    ]);
+    [{ id: taskId }] = await db.dataSource.query(
+      `INSERT INTO tasks (tenant_id, name) VALUES ($1, 'summarise') RETURNING id`,
+      [tenantId],
+    );
     await seed(tenantId, [
       // Late on the 1st in UTC (already the 2nd east of Greenwich).
       { at: '2026-03-01T23:30:00Z', status: 'succeeded', taskId, tokens: [100, 20, 120], cost: 0.001 },
@@ -65,14 +66,22 @@ describe('UsageRepository', () => {
       // A failure the provider still billed.
       { at: '2026-03-02T10:00:00Z', status: 'failed', model: 'gpt-4o', tokens: [50, 0, null], cost: 0.0005 },
       // A model with no known price.
-      { at: '2026-03-02T11:00:00Z', status: 'succeeded', model: 'custom-model', tokens: [10, 5, 15], cost: null },
+      {
+        at: '2026-03-02T11:00:00Z',
+        status: 'succeeded',
+        model: 'custom-model',
+        tokens: [10, 5, 15],
+        cost: null,
+      },
       { at: '2026-03-03T00:00:00Z', status: 'cancelled', provider: 'dry-run', model: 'dry-run-1' },
       { at: '2026-03-03T23:59:59.999Z', status: 'queued', provider: 'dry-run', model: 'dry-run-1' },
       // Outside [from, to).
       { at: '2026-02-28T23:59:59.999Z', status: 'succeeded', tokens: [1000, 1000, 2000], cost: 5 },
       { at: '2026-03-04T00:00:00Z', status: 'succeeded', tokens: [1000, 1000, 2000], cost: 5 },
     ]);
-    await seed(otherTenantId, [{ at: '2026-03-02T12:00:00Z', status: 'succeeded', tokens: [7, 7, 14], cost: 9 }]);
+    await seed(otherTenantId, [
+      { at: '2026-03-02T12:00:00Z', status: 'succeeded', tokens: [7, 7, 14], cost: 9 },
+    ]);
   });
 
   afterAll(async () => {
@@ -106,7 +115,9 @@ describe('UsageRepository', () => {
 
   it('buckets days in UTC', async () => {
     const result = await report('day');
-    expect(result.groups.map((g) => [g.key, g.runs, g.succeeded, g.cachedRuns, g.costUsd, g.totalTokens])).toEqual([
+    expect(
+      result.groups.map((g) => [g.key, g.runs, g.succeeded, g.cachedRuns, g.costUsd, g.totalTokens]),
+    ).toEqual([
       ['2026-03-01', 1, 1, 0, 0.001, 120],
       ['2026-03-02', 3, 2, 1, 0.0005, 65],
       ['2026-03-03', 2, 0, 0, 0, 0],
@@ -125,7 +136,11 @@ describe('UsageRepository', () => {
       try {
         const [{ TimeZone }] = await zoned.query('SHOW timezone');
         expect(TimeZone).toBe(zone);
-        const result = await new UsageRepository(zoned).report(tenantId, { from: FROM, to: TO, groupBy: 'day' });
+        const result = await new UsageRepository(zoned).report(tenantId, {
+          from: FROM,
+          to: TO,
+          groupBy: 'day',
+        });
         expect(result.groups.map((g) => [g.key, g.runs])).toEqual([
           ['2026-03-01', 1],
           ['2026-03-02', 3],
@@ -146,8 +161,14 @@ describe('UsageRepository', () => {
       ['custom-model', 1],
       ['gpt-4o', 1],
     ]);
-    expect(result.groups.find((g) => g.key === 'custom-model')).toMatchObject({ unpricedRuns: 1, costUsd: 0 });
-    expect(result.groups.find((g) => g.key === 'gpt-4o-mini')).toMatchObject({ cachedRuns: 1, promptTokens: 100 });
+    expect(result.groups.find((g) => g.key === 'custom-model')).toMatchObject({
+      unpricedRuns: 1,
+      costUsd: 0,
+    });
+    expect(result.groups.find((g) => g.key === 'gpt-4o-mini')).toMatchObject({
+      cachedRuns: 1,
+      promptTokens: 100,
+    });
   });
 
   it('groups by task, with runs without a task under a null key', async () => {
@@ -197,7 +218,9 @@ describe('UsageRepository', () => {
   });
 
   it('adds up costs exactly, without float drift', async () => {
-    const [{ id: tenant }] = await db.dataSource.query(`INSERT INTO tenants (name) VALUES ('pennies') RETURNING id`);
+    const [{ id: tenant }] = await db.dataSource.query(
+      `INSERT INTO tenants (name) VALUES ('pennies') RETURNING id`,
+    );
     await seed(
       tenant,
       Array.from({ length: 10 }, () => ({ at: '2026-03-02T00:00:00Z', status: 'succeeded', cost: 0.1 })),

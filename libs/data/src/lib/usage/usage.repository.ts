@@ -51,7 +51,8 @@ function figuresOf(row: Row): UsageFigures {
     succeeded,
     failed,
     cancelled: Number(row['cancelled']),
-    successRate: succeeded + failed === 0 ? null : Math.round((succeeded / (succeeded + failed)) * 10_000) / 10_000,
+    successRate:
+      succeeded + failed === 0 ? null : Math.round((succeeded / (succeeded + failed)) * 10_000) / 10_000,
     promptTokens: Number(row['prompt_tokens']),
     completionTokens: Number(row['completion_tokens']),
     totalTokens: Number(row['total_tokens']),

@@ -1,8 +1,17 @@
-import { batchFormFieldsSchema, batchSubmissionSchema, createBatchRequestSchema } from './create-batch-request';
+import {
+  batchFormFieldsSchema,
+  batchSubmissionSchema,
+  createBatchRequestSchema,
+} from './create-batch-request';
 
 describe('batch request schemas', () => {
   it('accepts JSON rows with settings and refuses a version without a task', () => {
-    expect(createBatchRequestSchema.parse({ rows: [{ prompt: 'a' }], options: { skipInvalid: true, priority: 5 } })).toEqual({
+    expect(
+      createBatchRequestSchema.parse({
+        rows: [{ prompt: 'a' }],
+        options: { skipInvalid: true, priority: 5 },
+      }),
+    ).toEqual({
       rows: [{ prompt: 'a' }],
       options: { skipInvalid: true, priority: 5 },
     });

@@ -114,7 +114,8 @@ function itemProblem(item: string, spec: FieldSpec): string | null {
   for (const bound of bounds) {
     const value = valueOf(bound, spec);
     if (value === null) return `${spec.name} "${bound}" is not a number${spec.names ? ' or a name' : ''}`;
-    if (value < spec.min || value > spec.max) return `${spec.name} ${bound} out of range ${spec.min}-${spec.max}`;
+    if (value < spec.min || value > spec.max)
+      return `${spec.name} ${bound} out of range ${spec.min}-${spec.max}`;
     values.push(value);
   }
   if (values.length === 2 && values[0] > values[1]) return `${spec.name} range ${base} runs backwards`;
@@ -130,7 +131,8 @@ function specialProblem(item: string, spec: FieldSpec): string | null | undefine
   const last = /^(\w+)L$/i.exec(item);
   if (last) return dayOfWeekValueProblem(last[1], item, spec);
   const nth = /^(\w+)#(\d+)$/.exec(item);
-  if (!nth) return item.includes('#') ? `${spec.name} "${item}": use day#n, e.g. 1#2 (second Monday)` : undefined;
+  if (!nth)
+    return item.includes('#') ? `${spec.name} "${item}": use day#n, e.g. 1#2 (second Monday)` : undefined;
   const occurrence = Number(nth[2]);
   if (occurrence < 1 || occurrence > 5) return `${spec.name} "${item}": the occurrence after # is 1-5`;
   return dayOfWeekValueProblem(nth[1], item, spec);
@@ -138,7 +140,9 @@ function specialProblem(item: string, spec: FieldSpec): string | null | undefine
 
 function dayOfWeekValueProblem(day: string, item: string, spec: FieldSpec): string | null {
   const value = valueOf(day, spec);
-  return value === null || value > spec.max ? `${spec.name} "${item}": ${day} is not a day 0-7 or SUN-SAT` : null;
+  return value === null || value > spec.max
+    ? `${spec.name} "${item}": ${day} is not a day 0-7 or SUN-SAT`
+    : null;
 }
 
 function valueOf(text: string, spec: FieldSpec): number | null {

@@ -21,7 +21,8 @@ export function intervalProblem(text: string): string | null {
   if (ms === null) {
     return `invalid interval "${text}"; use whole numbers with units d, h, m, s, largest first; example: "${INTERVAL_EXAMPLE}"`;
   }
-  if (ms < MIN_SCHEDULE_INTERVAL_MS) return `interval "${text}" is shorter than 1s; example: "${INTERVAL_EXAMPLE}"`;
+  if (ms < MIN_SCHEDULE_INTERVAL_MS)
+    return `interval "${text}" is shorter than 1s; example: "${INTERVAL_EXAMPLE}"`;
   if (ms > MAX_SCHEDULE_INTERVAL_MS) {
     return `interval "${text}" is longer than 7d; use a cron expression instead, e.g. "0 9 1 * *"`;
   }

@@ -1,9 +1,16 @@
-import { listSchedulesQuerySchema, nextFiresQuerySchema, scheduleHistoryQuerySchema } from './schedule-queries';
+import {
+  listSchedulesQuerySchema,
+  nextFiresQuerySchema,
+  scheduleHistoryQuerySchema,
+} from './schedule-queries';
 
 describe('schedule queries', () => {
   it('default and coerce from the query string', () => {
     expect(listSchedulesQuerySchema.parse({})).toEqual({ limit: 50 });
-    expect(scheduleHistoryQuerySchema.parse({ limit: '10', cursor: 'c' })).toEqual({ limit: 10, cursor: 'c' });
+    expect(scheduleHistoryQuerySchema.parse({ limit: '10', cursor: 'c' })).toEqual({
+      limit: 10,
+      cursor: 'c',
+    });
     expect(nextFiresQuerySchema.parse({})).toEqual({ count: 5 });
     expect(nextFiresQuerySchema.parse({ count: '100' })).toEqual({ count: 100 });
   });

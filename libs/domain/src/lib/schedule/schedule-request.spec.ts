@@ -5,7 +5,10 @@ import { createScheduleSchema, updateScheduleSchema } from './schedule-request';
 
 const prompt = { type: 'prompt', prompt: 'Say hi' } as const;
 
-function issuesOf(body: unknown, schema: z.ZodType = createScheduleSchema): Array<{ field: string; message: string }> {
+function issuesOf(
+  body: unknown,
+  schema: z.ZodType = createScheduleSchema,
+): Array<{ field: string; message: string }> {
   try {
     parseOrThrow(schema, body);
   } catch (error) {
@@ -43,19 +46,29 @@ describe('createScheduleSchema', () => {
   });
 
   it('defaults a task target input to {}', () => {
-    const parsed = createScheduleSchema.parse({ name: 'a', every: '1m', target: { type: 'task', task: 'summarize' } });
+    const parsed = createScheduleSchema.parse({
+      name: 'a',
+      every: '1m',
+      target: { type: 'task', task: 'summarize' },
+    });
     expect(parsed.target).toEqual({ type: 'task', task: 'summarize', input: {} });
   });
 
   it('names the cron field and shows an example for a bad expression', () => {
     expect(issuesOf({ name: 'a', cron: '61 * * * *', target: prompt })).toEqual([
-      { field: 'cron', message: 'invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"' },
+      {
+        field: 'cron',
+        message: 'invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"',
+      },
     ]);
   });
 
   it('names the timezone field and shows an example for an unknown zone', () => {
     expect(issuesOf({ name: 'a', cron: '* * * * *', timezone: 'Mars/Base', target: prompt })).toEqual([
-      { field: 'timezone', message: 'unknown IANA time zone "Mars/Base"; example: "Europe/Berlin" (or "UTC")' },
+      {
+        field: 'timezone',
+        message: 'unknown IANA time zone "Mars/Base"; example: "Europe/Berlin" (or "UTC")',
+      },
     ]);
   });
 
@@ -75,10 +88,27 @@ describe('createScheduleSchema', () => {
     [{ name: 'a', every: '5 minutes', target: prompt }, 'every'],
     [{ name: 'a', every: '1m', target: { type: 'workflow' } }, 'target.type'],
     [{ name: 'a', every: '1m', target: { type: 'prompt' } }, 'target.prompt'],
-    [{ name: 'a', every: '1m', target: { type: 'prompt', prompt: 'x', messages: [{ role: 'user', content: 'y' }] } }, 'target.messages'],
-    [{ name: 'a', every: '1m', target: { type: 'prompt', system: 's', messages: [{ role: 'user', content: 'y' }] } }, 'target.system'],
+    [
+      {
+        name: 'a',
+        every: '1m',
+        target: { type: 'prompt', prompt: 'x', messages: [{ role: 'user', content: 'y' }] },
+      },
+      'target.messages',
+    ],
+    [
+      {
+        name: 'a',
+        every: '1m',
+        target: { type: 'prompt', system: 's', messages: [{ role: 'user', content: 'y' }] },
+      },
+      'target.system',
+    ],
     [{ name: 'a', every: '1m', target: { type: 'prompt', prompt: 'x'.repeat(1_000_001) } }, 'target.prompt'],
-    [{ name: 'a', every: '1m', target: { type: 'prompt', prompt: 'x', params: { temperature: 3 } } }, 'target.params.temperature'],
+    [
+      { name: 'a', every: '1m', target: { type: 'prompt', prompt: 'x', params: { temperature: 3 } } },
+      'target.params.temperature',
+    ],
     [{ name: 'a', every: '1m', target: { type: 'task', task: 'Bad Task' } }, 'target.task'],
     [{ name: 'a', every: '1m', target: { type: 'task', task: 't', version: 0 } }, 'target.version'],
     [{ name: 'a', every: '1m', target: { type: 'batch', file: '' } }, 'target.file'],
@@ -97,11 +127,16 @@ describe('createScheduleSchema', () => {
 
 describe('updateScheduleSchema', () => {
   it('takes any subset of the fields', () => {
-    expect(updateScheduleSchema.parse({ every: '1h', enabled: false })).toEqual({ every: '1h', enabled: false });
+    expect(updateScheduleSchema.parse({ every: '1h', enabled: false })).toEqual({
+      every: '1h',
+      enabled: false,
+    });
   });
 
   it('refuses an empty change and cron with every', () => {
-    expect(issuesOf({}, updateScheduleSchema)).toEqual([{ field: '(body)', message: 'must change at least one field' }]);
+    expect(issuesOf({}, updateScheduleSchema)).toEqual([
+      { field: '(body)', message: 'must change at least one field' },
+    ]);
     expect(issuesOf({ cron: '* * * * *', every: '1m' }, updateScheduleSchema)[0].field).toBe('every');
   });
 

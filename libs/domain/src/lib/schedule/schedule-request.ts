@@ -45,10 +45,18 @@ export const createScheduleSchema = z
   .strict()
   .superRefine((body, ctx) => {
     if (body.cron === undefined && body.every === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cron'], message: 'is required (or give every); example: "*/5 * * * *"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cron'],
+        message: 'is required (or give every); example: "*/5 * * * *"',
+      });
     }
     if (body.cron !== undefined && body.every !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['every'], message: 'cannot be combined with cron; give one of them' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['every'],
+        message: 'cannot be combined with cron; give one of them',
+      });
     }
   });
 export type CreateScheduleRequest = z.infer<typeof createScheduleSchema>;
@@ -72,7 +80,11 @@ export const updateScheduleSchema = z
   .strict()
   .superRefine((body, ctx) => {
     if (body.cron !== undefined && body.every !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['every'], message: 'cannot be combined with cron; give one of them' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['every'],
+        message: 'cannot be combined with cron; give one of them',
+      });
     }
     if (Object.keys(body).length === 0) {
       ctx.addIssue({ code: 'custom', path: [], message: 'must change at least one field' });

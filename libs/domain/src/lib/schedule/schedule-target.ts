@@ -11,9 +11,7 @@ export const scheduleTaskTargetSchema = z
   .object({
     type: z.literal('task'),
     /** The task's name. */
-    task: z
-      .string()
-      .regex(SCHEDULE_NAME_PATTERN, 'must be a task name, e.g. "summarize"'),
+    task: z.string().regex(SCHEDULE_NAME_PATTERN, 'must be a task name, e.g. "summarize"'),
     /** Pinned version; absent = the task's latest version at each fire. */
     version: z.number().int().min(1).optional(),
     input: inputSchema.default({}),
@@ -42,7 +40,11 @@ export const schedulePromptTargetSchema = z
       ctx.addIssue({ code: 'custom', path: ['messages'], message: 'cannot be combined with prompt' });
     }
     if (target.system !== undefined && target.messages !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['system'], message: 'cannot be combined with messages; add a system message instead' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['system'],
+        message: 'cannot be combined with messages; add a system message instead',
+      });
     }
     const size =
       (target.prompt?.length ?? 0) +

@@ -11,19 +11,30 @@ describe('schedule timing', () => {
   });
 
   it('reads an interval request', () => {
-    expect(timingOf({ every: '5m', timezone: 'UTC' })).toEqual({ cron: null, intervalMs: 300_000, timezone: 'UTC' });
+    expect(timingOf({ every: '5m', timezone: 'UTC' })).toEqual({
+      cron: null,
+      intervalMs: 300_000,
+      timezone: 'UTC',
+    });
   });
 
   it('lets cron and every replace each other on update, keeping what is not given', () => {
     const cron = { cron: '0 9 * * *', intervalMs: null, timezone: 'UTC' };
-    expect(updatedTiming(cron, { every: '1h' })).toEqual({ cron: null, intervalMs: 3_600_000, timezone: 'UTC' });
+    expect(updatedTiming(cron, { every: '1h' })).toEqual({
+      cron: null,
+      intervalMs: 3_600_000,
+      timezone: 'UTC',
+    });
     const every = updatedTiming(cron, { every: '1h' });
     expect(updatedTiming(every, { cron: '*/5 * * * *', timezone: 'Asia/Tokyo' })).toEqual({
       cron: '*/5 * * * *',
       intervalMs: null,
       timezone: 'Asia/Tokyo',
     });
-    expect(updatedTiming(cron, { timezone: 'America/New_York' })).toEqual({ ...cron, timezone: 'America/New_York' });
+    expect(updatedTiming(cron, { timezone: 'America/New_York' })).toEqual({
+      ...cron,
+      timezone: 'America/New_York',
+    });
     expect(updatedTiming(cron, { enabled: false })).toEqual(cron);
   });
 
@@ -35,7 +46,11 @@ describe('schedule timing', () => {
   });
 
   it('reads the timing back from a view', () => {
-    expect(timingOfView({ cron: null, every: '1h30m', timezone: 'UTC' })).toEqual({ cron: null, intervalMs: 5_400_000, timezone: 'UTC' });
+    expect(timingOfView({ cron: null, every: '1h30m', timezone: 'UTC' })).toEqual({
+      cron: null,
+      intervalMs: 5_400_000,
+      timezone: 'UTC',
+    });
     expect(timingOfView({ cron: '0 9 * * *', every: null, timezone: 'Asia/Tokyo' })).toEqual({
       cron: '0 9 * * *',
       intervalMs: null,

@@ -37,7 +37,11 @@ export function normalizeCron(expression: string): string {
 }
 
 /** The timing of a schedule as the API shows it. */
-export function timingOfView(view: { cron: string | null; every: string | null; timezone: string }): ScheduleTiming {
+export function timingOfView(view: {
+  cron: string | null;
+  every: string | null;
+  timezone: string;
+}): ScheduleTiming {
   return {
     cron: view.cron,
     intervalMs: view.cron === null && view.every !== null ? parseInterval(view.every) : null,

@@ -1,5 +1,9 @@
 import { type RunStatus } from '../run-status';
-import { type ScheduleFireStatus, type ScheduleMissedPolicy, type ScheduleOverlapPolicy } from './schedule-policies';
+import {
+  type ScheduleFireStatus,
+  type ScheduleMissedPolicy,
+  type ScheduleOverlapPolicy,
+} from './schedule-policies';
 import { type ScheduleTarget } from './schedule-target';
 
 /** A schedule, as the API, CLI and dashboard see it. Timestamps are ISO 8601 UTC. */

@@ -8,7 +8,9 @@ describe('time zones', () => {
 
   it.each(['Mars/Base', '', ' ', '+01:00', 'Europe/Berlin '])('refuses %j with an example', (zone) => {
     expect(isTimeZone(zone)).toBe(false);
-    expect(timeZoneProblem(zone)).toBe(`unknown IANA time zone "${zone}"; example: "Europe/Berlin" (or "UTC")`);
+    expect(timeZoneProblem(zone)).toBe(
+      `unknown IANA time zone "${zone}"; example: "Europe/Berlin" (or "UTC")`,
+    );
   });
 
   it.each([

@@ -19,21 +19,46 @@ const base: TaskDefinition = {
   tags: ['a'],
 };
 
-const update = (current: TaskDefinition, body: unknown) => applyTaskUpdate(current, parseOrThrow(updateTaskSchema, body));
+const update = (current: TaskDefinition, body: unknown) =>
+  applyTaskUpdate(current, parseOrThrow(updateTaskSchema, body));
 
 describe('applyTaskUpdate', () => {
   it('changes only the given fields', () => {
-    expect(update(base, { model: 'm2', tags: ['b', 'c'] })).toEqual({ ...base, model: 'm2', tags: ['b', 'c'] });
+    expect(update(base, { model: 'm2', tags: ['b', 'c'] })).toEqual({
+      ...base,
+      model: 'm2',
+      tags: ['b', 'c'],
+    });
   });
 
   it('clears optional fields given as null', () => {
     expect(
-      update(base, { description: null, provider: null, model: null, outputSchema: null, timeoutMs: null, retryPolicy: null, params: null }),
-    ).toEqual({ ...base, description: null, provider: null, model: null, outputSchema: null, timeoutMs: null, retryPolicy: {}, params: {} });
+      update(base, {
+        description: null,
+        provider: null,
+        model: null,
+        outputSchema: null,
+        timeoutMs: null,
+        retryPolicy: null,
+        params: null,
+      }),
+    ).toEqual({
+      ...base,
+      description: null,
+      provider: null,
+      model: null,
+      outputSchema: null,
+      timeoutMs: null,
+      retryPolicy: {},
+      params: {},
+    });
   });
 
   it('merges params and the retry policy key by key; null removes a key; 0 stays 0', () => {
-    const next = update(base, { params: { maxTokens: null, topP: 0 }, retryPolicy: { maxAttempts: 1, maxDelayMs: null } });
+    const next = update(base, {
+      params: { maxTokens: null, topP: 0 },
+      retryPolicy: { maxAttempts: 1, maxDelayMs: null },
+    });
     expect(next.params).toEqual({ temperature: 0, topP: 0 });
     expect(next.retryPolicy).toEqual({ maxAttempts: 1 });
   });
@@ -47,7 +72,9 @@ describe('applyTaskUpdate', () => {
 
   it('replaces, adds and removes the system message', () => {
     expect(update(base, { system: 'Be long.' }).messages[0]).toEqual({ role: 'system', content: 'Be long.' });
-    expect(update(base, { system: null }).messages).toEqual([{ role: 'user', content: 'Summarise {{text}}' }]);
+    expect(update(base, { system: null }).messages).toEqual([
+      { role: 'user', content: 'Summarise {{text}}' },
+    ]);
     const single = { ...base, messages: [{ role: 'user' as const, content: 'Q' }] };
     expect(update(single, { system: 'S' }).messages).toEqual([
       { role: 'system', content: 'S' },
@@ -56,7 +83,11 @@ describe('applyTaskUpdate', () => {
   });
 
   it('replaces the whole template with messages', () => {
-    const messages = [{ role: 'user', content: 'A' }, { role: 'assistant', content: 'B' }, { role: 'user', content: 'C' }];
+    const messages = [
+      { role: 'user', content: 'A' },
+      { role: 'assistant', content: 'B' },
+      { role: 'user', content: 'C' },
+    ];
     expect(update(base, { messages }).messages).toEqual(messages);
   });
 
@@ -64,14 +95,25 @@ describe('applyTaskUpdate', () => {
     [{ prompt: 'x' }, 'prompt'],
     [{ system: 'x' }, 'system'],
   ])('refuses %j on a template that is not prompt-shaped, naming the field', (body, field) => {
-    const current = { ...base, messages: [{ role: 'user' as const, content: 'A' }, { role: 'assistant' as const, content: 'B' }] };
+    const current = {
+      ...base,
+      messages: [
+        { role: 'user' as const, content: 'A' },
+        { role: 'assistant' as const, content: 'B' },
+      ],
+    };
     expect(() => update(current, body)).toThrow(GtrError);
-    expect(() => update(current, body)).toThrow(expect.objectContaining({ code: 'E_VALIDATION', issues: [expect.objectContaining({ field })] }));
+    expect(() => update(current, body)).toThrow(
+      expect.objectContaining({ code: 'E_VALIDATION', issues: [expect.objectContaining({ field })] }),
+    );
   });
 
   it('validates the result as a whole, naming the field', () => {
     expect(() => update(base, { retryPolicy: { baseDelayMs: 5000 } })).toThrow(
-      expect.objectContaining({ code: 'E_VALIDATION', issues: [expect.objectContaining({ field: 'retryPolicy.maxDelayMs' })] }),
+      expect.objectContaining({
+        code: 'E_VALIDATION',
+        issues: [expect.objectContaining({ field: 'retryPolicy.maxDelayMs' })],
+      }),
     );
   });
 

@@ -50,7 +50,10 @@ function asShorthand(messages: readonly ChatMessage[]): { prompt: string; system
 }
 
 /** Applies a key-by-key patch: a value sets, `null` removes; a `null` patch empties the object. */
-function mergeKeys<T extends object>(current: T, patch: { [K in keyof T]?: T[K] | null } | null | undefined): T {
+function mergeKeys<T extends object>(
+  current: T,
+  patch: { [K in keyof T]?: T[K] | null } | null | undefined,
+): T {
   if (patch === undefined) return current;
   if (patch === null) return {} as T;
   const next = { ...current } as Record<string, unknown>;

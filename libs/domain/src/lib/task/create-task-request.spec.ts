@@ -58,23 +58,61 @@ describe('the create task request schema', () => {
 
   it.each<[string, unknown, string[]]>([
     ['no template', { name: 'a' }, ['prompt']],
-    ['prompt and messages', { name: 'a', prompt: 'x', messages: [{ role: 'user', content: 'y' }] }, ['messages']],
-    ['system with messages', { name: 'a', system: 's', messages: [{ role: 'user', content: 'y' }] }, ['system']],
+    [
+      'prompt and messages',
+      { name: 'a', prompt: 'x', messages: [{ role: 'user', content: 'y' }] },
+      ['messages'],
+    ],
+    [
+      'system with messages',
+      { name: 'a', system: 's', messages: [{ role: 'user', content: 'y' }] },
+      ['system'],
+    ],
     ['an uppercase name', { name: 'Summarise', prompt: 'x' }, ['name']],
     ['a name starting with a dot', { name: '.x', prompt: 'x' }, ['name']],
     ['a 101-character name', { name: 'a'.repeat(101), prompt: 'x' }, ['name']],
     ['a name with a slash', { name: 'a/b', prompt: 'x' }, ['name']],
     ['an unclosed placeholder in the prompt', { name: 'a', prompt: 'Hi {{name' }, ['prompt']],
     ['a bad placeholder in the system prompt', { name: 'a', prompt: 'x', system: '{{ 1x }}' }, ['system']],
-    ['a bad placeholder in a message', { name: 'a', messages: [{ role: 'user', content: 'ok' }, { role: 'user', content: '{{}}' }] }, ['messages.1.content']],
+    [
+      'a bad placeholder in a message',
+      {
+        name: 'a',
+        messages: [
+          { role: 'user', content: 'ok' },
+          { role: 'user', content: '{{}}' },
+        ],
+      },
+      ['messages.1.content'],
+    ],
     ['an empty message', { name: 'a', messages: [{ role: 'user', content: '' }] }, ['messages.0.content']],
     ['temperature 3', { name: 'a', prompt: 'x', params: { temperature: 3 } }, ['params.temperature']],
     ['an unknown param', { name: 'a', prompt: 'x', params: { max_tokens: 3 } }, ['params']],
-    ['an output schema that is not an object', { name: 'a', prompt: 'x', outputSchema: [] }, ['outputSchema']],
-    ['an output schema with a bad nested type', { name: 'a', prompt: 'x', outputSchema: { type: 'object', properties: { age: { type: 'int' } } } }, ['outputSchema.properties.age.type']],
-    ['maxAttempts 21', { name: 'a', prompt: 'x', retryPolicy: { maxAttempts: 21 } }, ['retryPolicy.maxAttempts']],
-    ['maxAttempts 0', { name: 'a', prompt: 'x', retryPolicy: { maxAttempts: 0 } }, ['retryPolicy.maxAttempts']],
-    ['a base delay above the max delay', { name: 'a', prompt: 'x', retryPolicy: { baseDelayMs: 5, maxDelayMs: 1 } }, ['retryPolicy.maxDelayMs']],
+    [
+      'an output schema that is not an object',
+      { name: 'a', prompt: 'x', outputSchema: [] },
+      ['outputSchema'],
+    ],
+    [
+      'an output schema with a bad nested type',
+      { name: 'a', prompt: 'x', outputSchema: { type: 'object', properties: { age: { type: 'int' } } } },
+      ['outputSchema.properties.age.type'],
+    ],
+    [
+      'maxAttempts 21',
+      { name: 'a', prompt: 'x', retryPolicy: { maxAttempts: 21 } },
+      ['retryPolicy.maxAttempts'],
+    ],
+    [
+      'maxAttempts 0',
+      { name: 'a', prompt: 'x', retryPolicy: { maxAttempts: 0 } },
+      ['retryPolicy.maxAttempts'],
+    ],
+    [
+      'a base delay above the max delay',
+      { name: 'a', prompt: 'x', retryPolicy: { baseDelayMs: 5, maxDelayMs: 1 } },
+      ['retryPolicy.maxDelayMs'],
+    ],
     ['an unknown retry field', { name: 'a', prompt: 'x', retryPolicy: { attempts: 2 } }, ['retryPolicy']],
     ['timeout 0', { name: 'a', prompt: 'x', timeoutMs: 0 }, ['timeoutMs']],
     ['a fractional timeout', { name: 'a', prompt: 'x', timeoutMs: 1.5 }, ['timeoutMs']],
@@ -90,6 +128,14 @@ describe('the create task request schema', () => {
     const half = 'x'.repeat(MAX_PROMPT_CHARS / 2);
     expect(fieldsOf({ name: 'a', prompt: half, system: half })).toEqual([]);
     expect(fieldsOf({ name: 'a', prompt: half, system: `${half}x` })).toEqual(['prompt']);
-    expect(fieldsOf({ name: 'a', messages: [{ role: 'user', content: half }, { role: 'user', content: `${half}x` }] })).toEqual(['messages']);
+    expect(
+      fieldsOf({
+        name: 'a',
+        messages: [
+          { role: 'user', content: half },
+          { role: 'user', content: `${half}x` },
+        ],
+      }),
+    ).toEqual(['messages']);
   });
 });

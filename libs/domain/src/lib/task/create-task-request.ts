@@ -42,18 +42,31 @@ export const createTaskSchema = z
       ctx.addIssue({ code: 'custom', path: ['messages'], message: 'cannot be combined with prompt' });
     }
     if (body.system !== undefined && body.messages !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['system'], message: 'cannot be combined with messages; add a system message instead' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['system'],
+        message: 'cannot be combined with messages; add a system message instead',
+      });
     }
     const size = (body.prompt?.length ?? 0) + (body.system?.length ?? 0);
     if (size > MAX_PROMPT_CHARS) {
-      ctx.addIssue({ code: 'custom', path: ['prompt'], message: `is ${size} characters; the limit is ${MAX_PROMPT_CHARS}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prompt'],
+        message: `is ${size} characters; the limit is ${MAX_PROMPT_CHARS}`,
+      });
     }
   });
 export type CreateTaskRequest = z.infer<typeof createTaskSchema>;
 
 /** The messages template of the shorthand form: an optional system message, then the prompt. */
 export function shorthandMessages(prompt: string, system: string | null | undefined): ChatMessage[] {
-  return system ? [{ role: 'system', content: system }, { role: 'user', content: prompt }] : [{ role: 'user', content: prompt }];
+  return system
+    ? [
+        { role: 'system', content: system },
+        { role: 'user', content: prompt },
+      ]
+    : [{ role: 'user', content: prompt }];
 }
 
 /** The first version of a task, from a validated create request. */

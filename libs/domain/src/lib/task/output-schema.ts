@@ -31,7 +31,8 @@ export const outputSchemaSchema = z.record(z.string(), z.unknown()).superRefine(
     report([], `is longer than ${MAX_OUTPUT_SCHEMA_CHARS} characters of JSON`);
     return;
   }
-  if (schema['type'] !== 'object') report(['type'], 'must be "object" at the root (structured outputs return an object)');
+  if (schema['type'] !== 'object')
+    report(['type'], 'must be "object" at the root (structured outputs return an object)');
   checkSubschema(schema, [], 0, report);
 });
 
@@ -62,7 +63,8 @@ function checkSubschema(schema: Record<string, unknown>, path: Path, depth: numb
       report([...path, keyword], 'must be an object of schemas');
       continue;
     }
-    for (const [name, child] of Object.entries(map)) checkChild(child, [...path, keyword, name], depth, report);
+    for (const [name, child] of Object.entries(map))
+      checkChild(child, [...path, keyword, name], depth, report);
   }
   const additional = schema['additionalProperties'];
   if (additional !== undefined && typeof additional !== 'boolean') {

@@ -45,22 +45,42 @@ describe('planTaskRun', () => {
   });
 
   it('replaces the model and merges params key by key', () => {
-    const plan = planTaskRun(task, { input: { lang: 'x', doc: { text: 'y' } }, model: 'm2', params: { maxTokens: 10, topP: 0 } });
+    const plan = planTaskRun(task, {
+      input: { lang: 'x', doc: { text: 'y' } },
+      model: 'm2',
+      params: { maxTokens: 10, topP: 0 },
+    });
     expect(plan.model).toBe('m2');
     expect(plan.params).toEqual({ temperature: 0, maxTokens: 10, topP: 0 });
   });
 
   it('leaves defaults to the API where the task sets none', () => {
     const plan = planTaskRun(
-      { ...task, messages: [{ role: 'user', content: 'Hi' }], provider: null, model: null, timeoutMs: null, retryPolicy: {} },
+      {
+        ...task,
+        messages: [{ role: 'user', content: 'Hi' }],
+        provider: null,
+        model: null,
+        timeoutMs: null,
+        retryPolicy: {},
+      },
       {},
     );
-    expect(plan).toMatchObject({ provider: null, model: null, timeoutMs: null, maxAttempts: null, input: {} });
+    expect(plan).toMatchObject({
+      provider: null,
+      model: null,
+      timeoutMs: null,
+      maxAttempts: null,
+      input: {},
+    });
   });
 
   it('names every missing variable', () => {
     expect(() => planTaskRun(task, { input: { lang: 'x' } })).toThrow(
-      expect.objectContaining({ code: 'E_INPUT', issues: [expect.objectContaining({ field: 'input.doc.text' })] }),
+      expect.objectContaining({
+        code: 'E_INPUT',
+        issues: [expect.objectContaining({ field: 'input.doc.text' })],
+      }),
     );
   });
 

@@ -40,7 +40,9 @@ export function planTaskRun(task: TaskView, overrides: TaskRunOverrides = {}): T
   const size = messages.reduce((n, m) => n + m.content.length, 0);
   if (size > MAX_PROMPT_CHARS) {
     const problem = `renders messages of ${size} characters; the limit is ${MAX_PROMPT_CHARS}`;
-    throw new GtrError('E_VALIDATION', `Invalid request: input ${problem}`, [{ field: 'input', message: problem }]);
+    throw new GtrError('E_VALIDATION', `Invalid request: input ${problem}`, [
+      { field: 'input', message: problem },
+    ]);
   }
   return {
     taskId: task.id,

@@ -50,8 +50,12 @@ describe('parseRunRequest', () => {
   });
 
   it('says why the forms do not mix', () => {
-    expect(() => parseRunRequest({ task: 'a', prompt: 'x' })).toThrow('Invalid request: prompt cannot be combined with task');
+    expect(() => parseRunRequest({ task: 'a', prompt: 'x' })).toThrow(
+      'Invalid request: prompt cannot be combined with task',
+    );
     expect(issuesOf({ task: 'a', provider: 'x' })[0].message).toContain("the task's provider is used");
-    expect(issuesOf({ prompt: 'x', input: {}, version: 2 })[0].message).toBe('is required with version and input');
+    expect(issuesOf({ prompt: 'x', input: {}, version: 2 })[0].message).toBe(
+      'is required with version and input',
+    );
   });
 });

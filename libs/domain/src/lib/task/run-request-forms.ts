@@ -25,7 +25,8 @@ export function isTaskRunRequest(request: RunRequest): request is CreateTaskRunR
  * @throws GtrError `E_VALIDATION` naming every bad field.
  */
 export function parseRunRequest(body: unknown): RunRequest {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return parseOrThrow(createRunSchema, body);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return parseOrThrow(createRunSchema, body);
   if ('task' in body) {
     const mixed = AD_HOC_ONLY.filter((key) => key in body);
     if (mixed.length > 0) {

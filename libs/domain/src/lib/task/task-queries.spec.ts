@@ -4,7 +4,10 @@ import { getTaskQuerySchema, listTaskVersionsQuerySchema, listTasksQuerySchema }
 describe('task query strings', () => {
   it('parses the list query with a tag list, de-duplicated, and defaults the limit', () => {
     expect(parseOrThrow(listTasksQuerySchema, { tag: 'a, b,a' })).toEqual({ tag: ['a', 'b'], limit: 50 });
-    expect(parseOrThrow(listTasksQuerySchema, { limit: '5', cursor: 'c' })).toEqual({ limit: 5, cursor: 'c' });
+    expect(parseOrThrow(listTasksQuerySchema, { limit: '5', cursor: 'c' })).toEqual({
+      limit: 5,
+      cursor: 'c',
+    });
   });
 
   it.each<[unknown, string]>([
@@ -13,7 +16,9 @@ describe('task query strings', () => {
     [{ limit: '501' }, 'limit'],
     [{ sort: 'name' }, '(body)'],
   ])('rejects the list query %j, naming %s', (query, field) => {
-    expect(() => parseOrThrow(listTasksQuerySchema, query)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ field })] }));
+    expect(() => parseOrThrow(listTasksQuerySchema, query)).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ field })] }),
+    );
   });
 
   it('parses a version as a positive integer', () => {

@@ -9,7 +9,14 @@ export const listTasksQuerySchema = z
   .object({
     tag: z
       .string()
-      .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(taskTagSchema).min(1, 'must name at least one tag'))
       .optional(),
     limit,

@@ -21,7 +21,11 @@ export const taskRetryPolicySchema = z
   .partial()
   .strict()
   .superRefine((policy, ctx) => {
-    if (policy.baseDelayMs !== undefined && policy.maxDelayMs !== undefined && policy.baseDelayMs > policy.maxDelayMs) {
+    if (
+      policy.baseDelayMs !== undefined &&
+      policy.maxDelayMs !== undefined &&
+      policy.baseDelayMs > policy.maxDelayMs
+    ) {
       ctx.addIssue({ code: 'custom', path: ['maxDelayMs'], message: 'must be at least baseDelayMs' });
     }
   });

@@ -18,7 +18,9 @@ export type RunParamsPatch = { [K in keyof RunParams]?: RunParams[K] | null };
 const paramsPatchShape = Object.fromEntries(
   Object.entries(runParamsSchema.shape).map(([key, schema]) => [key, schema.unwrap().nullable().optional()]),
 );
-export const runParamsPatchSchema = z.object(paramsPatchShape).strict() as unknown as z.ZodType<RunParamsPatch>;
+export const runParamsPatchSchema = z
+  .object(paramsPatchShape)
+  .strict() as unknown as z.ZodType<RunParamsPatch>;
 
 /**
  * `PATCH /v1/tasks/:name` body: only the fields to change; the result is a new version.
@@ -50,7 +52,11 @@ export const updateTaskSchema = z
       ctx.addIssue({ code: 'custom', path: ['messages'], message: 'cannot be combined with prompt' });
     }
     if (body.messages !== undefined && body.system !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['system'], message: 'cannot be combined with messages; add a system message instead' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['system'],
+        message: 'cannot be combined with messages; add a system message instead',
+      });
     }
   });
 export type UpdateTaskRequest = z.infer<typeof updateTaskSchema>;

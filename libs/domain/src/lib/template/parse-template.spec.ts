@@ -32,7 +32,10 @@ describe('parseTemplate', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(GtrError);
-    expect(error).toMatchObject({ code: 'E_VALIDATION', issues: [{ field: 'template', message: expect.stringMatching(problem) }] });
+    expect(error).toMatchObject({
+      code: 'E_VALIDATION',
+      issues: [{ field: 'template', message: expect.stringMatching(problem) }],
+    });
     expect(templateSyntaxProblem(template)).toMatch(problem);
   });
 

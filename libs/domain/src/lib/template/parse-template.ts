@@ -71,5 +71,7 @@ export function templateSyntaxProblem(template: string): string | null {
 }
 
 function syntaxError(problem: string): GtrError {
-  return new GtrError('E_VALIDATION', `Invalid template: it ${problem}`, [{ field: 'template', message: problem }]);
+  return new GtrError('E_VALIDATION', `Invalid template: it ${problem}`, [
+    { field: 'template', message: problem },
+  ]);
 }

@@ -55,15 +55,21 @@ export async function executeAttempt(
     });
     const result = await Promise.race([provider.complete(request, controller.signal), aborted]);
     const problem =
-      request.outputSchema && result.json !== undefined ? outputProblem(request.outputSchema, result.json) : null;
+      request.outputSchema && result.json !== undefined
+        ? outputProblem(request.outputSchema, result.json)
+        : null;
     if (problem) {
       // Retryable per the taxonomy: a model often gets it right on the next try.
       return {
         ok: false,
-        error: new ProviderError('E_OUTPUT_INVALID', `The output does not match the output schema: ${problem}.`, {
-          httpStatus: result.httpStatus,
-          providerRequestId: result.providerRequestId,
-        }),
+        error: new ProviderError(
+          'E_OUTPUT_INVALID',
+          `The output does not match the output schema: ${problem}.`,
+          {
+            httpStatus: result.httpStatus,
+            providerRequestId: result.providerRequestId,
+          },
+        ),
         latencyMs: latency(),
       };
     }

@@ -21,9 +21,14 @@ describe('cacheKeyOf', () => {
     const text =
       '{"messages":[{"content":"Hi","role":"user"}],"model":"m","outputSchema":null,"params":{"temperature":0},"provider":"p","v":1}';
     const expected = createHash('sha256').update(text).digest('hex');
-    expect(cacheKeyOf({ provider: 'p', model: 'm', messages: [{ role: 'user', content: 'Hi' }], params: { temperature: 0 } })).toBe(
-      expected,
-    );
+    expect(
+      cacheKeyOf({
+        provider: 'p',
+        model: 'm',
+        messages: [{ role: 'user', content: 'Hi' }],
+        params: { temperature: 0 },
+      }),
+    ).toBe(expected);
   });
 
   it('gives the same key for a copy of the request', () => {
@@ -82,7 +87,13 @@ describe('cacheKeyOf', () => {
       cacheKeyOf({ ...base, provider: 'openai', model: 'gpt-4o-mini' }),
     );
     expect(
-      cacheKeyOf({ ...base, messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }] }),
+      cacheKeyOf({
+        ...base,
+        messages: [
+          { role: 'user', content: 'a' },
+          { role: 'user', content: 'b' },
+        ],
+      }),
     ).not.toBe(cacheKeyOf({ ...base, messages: [{ role: 'user', content: 'ab' }] }));
   });
 });

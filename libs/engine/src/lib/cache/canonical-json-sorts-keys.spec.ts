@@ -24,7 +24,9 @@ describe('canonical JSON', () => {
   });
 
   it('uses toJSON, so a Date is its ISO string', () => {
-    expect(canonicalJson({ at: new Date('2026-01-02T03:04:05.000Z') })).toBe('{"at":"2026-01-02T03:04:05.000Z"}');
+    expect(canonicalJson({ at: new Date('2026-01-02T03:04:05.000Z') })).toBe(
+      '{"at":"2026-01-02T03:04:05.000Z"}',
+    );
   });
 
   it('lets a value appear twice when it is not its own ancestor', () => {

@@ -25,7 +25,11 @@ function answering(json: unknown): Provider {
   };
 }
 
-const request = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'rate it' }], params: {} };
+const request = {
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user' as const, content: 'rate it' }],
+  params: {},
+};
 
 describe('output that must match its schema', () => {
   it.each([
@@ -43,16 +47,25 @@ describe('output that must match its schema', () => {
   });
 
   it('fails the attempt with the retryable E_OUTPUT_INVALID when the answer does not match', async () => {
-    const outcome = await executeAttempt(answering({ score: 'high', label: 'good' }), { ...request, outputSchema: schema });
+    const outcome = await executeAttempt(answering({ score: 'high', label: 'good' }), {
+      ...request,
+      outputSchema: schema,
+    });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.error).toMatchObject({ code: 'E_OUTPUT_INVALID', httpStatus: 200, providerRequestId: 'req_1' });
+    expect(outcome.error).toMatchObject({
+      code: 'E_OUTPUT_INVALID',
+      httpStatus: 200,
+      providerRequestId: 'req_1',
+    });
     expect(outcome.error.retryable).toBe(true);
     expect(outcome.error.message).toContain('/score must be number');
   });
 
   it('passes a matching answer, and does not check runs without a schema', async () => {
-    expect((await executeAttempt(answering({ score: 1, label: 'bad' }), { ...request, outputSchema: schema })).ok).toBe(true);
+    expect(
+      (await executeAttempt(answering({ score: 1, label: 'bad' }), { ...request, outputSchema: schema })).ok,
+    ).toBe(true);
     expect((await executeAttempt(answering({ anything: 1 }), request)).ok).toBe(true);
   });
 

@@ -32,5 +32,7 @@ export function cronFireTimes(cron: string, timezone: string, after: Date): Fire
 }
 
 function cronError(problem: string): GtrError {
-  return new GtrError('E_VALIDATION', `Invalid schedule: cron ${problem}`, [{ field: 'cron', message: problem }]);
+  return new GtrError('E_VALIDATION', `Invalid schedule: cron ${problem}`, [
+    { field: 'cron', message: problem },
+  ]);
 }

@@ -34,15 +34,22 @@ describe('cron schedules', () => {
       '2025-01-02T09:00:00.000Z',
       '2025-01-03T09:00:00.000Z',
     ]);
-    expect(iso(previewFires(utc('0 0 L * *'), from, 2))).toEqual(['2025-01-31T00:00:00.000Z', '2025-02-28T00:00:00.000Z']);
+    expect(iso(previewFires(utc('0 0 L * *'), from, 2))).toEqual([
+      '2025-01-31T00:00:00.000Z',
+      '2025-02-28T00:00:00.000Z',
+    ]);
     expect(iso(previewFires(utc('0 12 * * 1#2'), from, 1))).toEqual(['2025-01-13T12:00:00.000Z']);
     expect(iso(previewFires(utc('@daily'), from, 1))).toEqual(['2025-01-02T00:00:00.000Z']);
   });
 
   it('read the expression in the schedule time zone', () => {
     const berlin = { cron: '0 9 * * *', intervalMs: null, timezone: 'Europe/Berlin' };
-    expect(iso(previewFires(berlin, new Date('2025-01-01T00:00:00Z'), 1))).toEqual(['2025-01-01T08:00:00.000Z']);
-    expect(iso(previewFires(berlin, new Date('2025-07-01T00:00:00Z'), 1))).toEqual(['2025-07-01T07:00:00.000Z']);
+    expect(iso(previewFires(berlin, new Date('2025-01-01T00:00:00Z'), 1))).toEqual([
+      '2025-01-01T08:00:00.000Z',
+    ]);
+    expect(iso(previewFires(berlin, new Date('2025-07-01T00:00:00Z'), 1))).toEqual([
+      '2025-07-01T07:00:00.000Z',
+    ]);
   });
 
   it('preview fewer times for a date that rarely comes, and none for count 0', () => {
@@ -64,7 +71,12 @@ describe('cron schedules', () => {
     expect(error).toBeInstanceOf(GtrError);
     expect(error).toMatchObject({
       code: 'E_VALIDATION',
-      issues: [{ field: 'cron', message: 'invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"' }],
+      issues: [
+        {
+          field: 'cron',
+          message: 'invalid expression "61 * * * *" (minute 61 out of range 0-59); example: "*/5 * * * *"',
+        },
+      ],
     });
   });
 

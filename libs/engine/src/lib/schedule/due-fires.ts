@@ -67,7 +67,8 @@ function latestFireTime(timing: ScheduleTiming, stored: Date, now: Date): Date {
     const from = Math.max(earliest, now.getTime() - window);
     const cursor = fireTimesAfter(timing, new Date(from));
     let latest: Date | null = null;
-    for (let next = cursor.next(); next && next.getTime() <= now.getTime(); next = cursor.next()) latest = next;
+    for (let next = cursor.next(); next && next.getTime() <= now.getTime(); next = cursor.next())
+      latest = next;
     if (latest) return latest;
     if (from === earliest) return stored;
   }

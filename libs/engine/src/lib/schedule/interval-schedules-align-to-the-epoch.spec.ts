@@ -5,15 +5,15 @@ const every = (intervalMs: number) => ({ cron: null, intervalMs, timezone: 'Amer
 
 describe('interval schedules', () => {
   it('fire at whole multiples of the interval since the epoch, whatever the time zone', () => {
-    expect(previewFires(every(300_000), new Date('2025-01-01T00:03:10Z'), 3).map((d) => d.toISOString())).toEqual([
-      '2025-01-01T00:05:00.000Z',
-      '2025-01-01T00:10:00.000Z',
-      '2025-01-01T00:15:00.000Z',
-    ]);
+    expect(
+      previewFires(every(300_000), new Date('2025-01-01T00:03:10Z'), 3).map((d) => d.toISOString()),
+    ).toEqual(['2025-01-01T00:05:00.000Z', '2025-01-01T00:10:00.000Z', '2025-01-01T00:15:00.000Z']);
   });
 
   it('fire strictly after an instant that is itself a fire time', () => {
-    expect(nextFireAfter(every(1000), new Date('2025-01-01T00:00:05Z'))?.toISOString()).toBe('2025-01-01T00:00:06.000Z');
+    expect(nextFireAfter(every(1000), new Date('2025-01-01T00:00:05Z'))?.toISOString()).toBe(
+      '2025-01-01T00:00:06.000Z',
+    );
   });
 
   it('keep a fixed length across a DST change (they count real time)', () => {
@@ -26,7 +26,11 @@ describe('interval schedules', () => {
   });
 
   it('refuse a timing with neither a cron expression nor a positive interval', () => {
-    expect(() => nextFireAfter({ cron: null, intervalMs: null, timezone: 'UTC' }, new Date())).toThrow(/positive whole interval/);
-    expect(() => nextFireAfter({ cron: null, intervalMs: 0, timezone: 'UTC' }, new Date())).toThrow(/positive whole interval/);
+    expect(() => nextFireAfter({ cron: null, intervalMs: null, timezone: 'UTC' }, new Date())).toThrow(
+      /positive whole interval/,
+    );
+    expect(() => nextFireAfter({ cron: null, intervalMs: 0, timezone: 'UTC' }, new Date())).toThrow(
+      /positive whole interval/,
+    );
   });
 });

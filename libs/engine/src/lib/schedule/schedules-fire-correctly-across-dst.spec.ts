@@ -67,7 +67,12 @@ describe('schedules across DST changes', () => {
   });
 
   it('fires a fall-back 01:30 job once when the scheduler ticks through both 01:30s', () => {
-    const timing = { cron: '30 1 * * *', intervalMs: null, timezone: 'America/New_York', missedPolicy: 'skip' as const };
+    const timing = {
+      cron: '30 1 * * *',
+      intervalMs: null,
+      timezone: 'America/New_York',
+      missedPolicy: 'skip' as const,
+    };
     let nextFireAt: Date | null = new Date('2025-11-02T05:30:00Z'); // 01:30 EDT
     const handled: string[] = [];
     for (let t = Date.parse('2025-11-02T05:00:00Z'); t <= Date.parse('2025-11-02T07:00:00Z'); t += 60_000) {
@@ -80,7 +85,12 @@ describe('schedules across DST changes', () => {
   });
 
   it('fires a spring-forward 02:30 job once when the scheduler ticks through the gap', () => {
-    const timing = { cron: '30 2 * * *', intervalMs: null, timezone: 'Europe/Berlin', missedPolicy: 'skip' as const };
+    const timing = {
+      cron: '30 2 * * *',
+      intervalMs: null,
+      timezone: 'Europe/Berlin',
+      missedPolicy: 'skip' as const,
+    };
     let nextFireAt: Date | null = new Date('2025-03-30T01:30:00Z'); // 03:30 CEST
     const handled: string[] = [];
     for (let t = Date.parse('2025-03-30T00:00:00Z'); t <= Date.parse('2025-03-30T03:00:00Z'); t += 60_000) {

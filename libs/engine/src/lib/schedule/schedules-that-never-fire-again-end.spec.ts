@@ -8,7 +8,9 @@ describe('a cron schedule with no further fire time', () => {
 
   it('has no next fire time and a short preview', () => {
     let calls = 0;
-    const expression = CronExpressionParser.parse('0 0 * * *', { currentDate: new Date('2025-01-01T00:00:00Z') });
+    const expression = CronExpressionParser.parse('0 0 * * *', {
+      currentDate: new Date('2025-01-01T00:00:00Z'),
+    });
     jest.spyOn(CronExpressionParser, 'parse').mockReturnValue(
       Object.assign(Object.create(expression) as typeof expression, {
         next: () => {

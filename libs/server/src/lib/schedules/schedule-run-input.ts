@@ -51,13 +51,19 @@ export async function scheduleRunInput(
       throw new GtrError('E_VALIDATION', `Cannot start this schedule: ${BATCH_TARGET_UNSUPPORTED}.`);
   }
   // A row written outside the API (or by a newer version) may hold a type this version does not know.
-  throw new GtrError('E_VALIDATION', `Cannot start this schedule: unknown target type ${JSON.stringify((target as { type?: unknown }).type ?? null)}.`);
+  throw new GtrError(
+    'E_VALIDATION',
+    `Cannot start this schedule: unknown target type ${JSON.stringify((target as { type?: unknown }).type ?? null)}.`,
+  );
 }
 
 function knownProvider(providers: ProviderRegistry, name: string | undefined): string {
   const provider = name ?? providers.defaultProvider;
   if (!providers.has(provider)) {
-    throw new GtrError('E_VALIDATION', `Unknown provider "${provider}"; this process knows ${providers.names().join(', ')}.`);
+    throw new GtrError(
+      'E_VALIDATION',
+      `Unknown provider "${provider}"; this process knows ${providers.names().join(', ')}.`,
+    );
   }
   return provider;
 }

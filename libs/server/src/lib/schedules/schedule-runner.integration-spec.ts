@@ -23,11 +23,14 @@ describe('ScheduleRunner', () => {
   const logs = capturingLogger('scheduler-spec', 'info');
 
   const runtimeOn = (url: string, logger = createLogger({ name: 'scheduler-spec', level: 'silent' })) =>
-    createRuntime(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', GTR_DATA_DIR: '/tmp/gtr-scheduler-spec-unused' }), {
-      service: 'worker',
-      migrate: false,
-      logger,
-    });
+    createRuntime(
+      loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', GTR_DATA_DIR: '/tmp/gtr-scheduler-spec-unused' }),
+      {
+        service: 'worker',
+        migrate: false,
+        logger,
+      },
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -66,11 +69,15 @@ describe('ScheduleRunner', () => {
     return (await schedules.history(tenantId, name, { limit: 100 }))!.data.reverse();
   }
 
-  const finish = (runId: string) => db.dataSource.query(`UPDATE runs SET status = 'succeeded' WHERE id = $1`, [runId]);
+  const finish = (runId: string) =>
+    db.dataSource.query(`UPDATE runs SET status = 'succeeded' WHERE id = $1`, [runId]);
 
   it('starts exactly one run per fire time with two schedulers ticking at once', async () => {
     await create({ name: 'every-second' });
-    await create({ name: 'cron-seconds', timing: { cron: '* * * * * *', intervalMs: null, timezone: 'Europe/Berlin' } });
+    await create({
+      name: 'cron-seconds',
+      timing: { cron: '* * * * * *', intervalMs: null, timezone: 'Europe/Berlin' },
+    });
     const one = new ScheduleRunner(a);
     const other = new ScheduleRunner(b);
     // ~5 simulated seconds, each scheduler's clock a little off the other's.
@@ -89,7 +96,8 @@ describe('ScheduleRunner', () => {
     expect(runs).toHaveLength(12);
     expect(new Set(runs.map((run) => `${run.due}`)).size).toBe(6);
     for (const run of runs) {
-      const queued = (await a.queue.has(QueueName.Runs, run.id)) || (await b.queue.has(QueueName.Runs, run.id));
+      const queued =
+        (await a.queue.has(QueueName.Runs, run.id)) || (await b.queue.has(QueueName.Runs, run.id));
       expect(queued).toBe(true);
     }
   });
@@ -109,13 +117,23 @@ describe('ScheduleRunner', () => {
       timeout_ms: 60_000,
       metadata: { team: 'ops', schedule: { id: schedule.id, name: 'tick', dueAt: T0.toISOString() } },
     });
-    expect(await schedules.find(tenantId, 'tick')).toMatchObject({ lastFireAt: T0.toISOString(), nextFireAt: at(1000).toISOString() });
+    expect(await schedules.find(tenantId, 'tick')).toMatchObject({
+      lastFireAt: T0.toISOString(),
+      nextFireAt: at(1000).toISOString(),
+    });
     expect(logs.text()).toContain('schedule fire created');
   });
 
   it('has nothing to do before the next fire time', async () => {
     await create({ nextFireAt: at(1000) });
-    expect(await new ScheduleRunner(a).tick(at(999))).toEqual({ due: 0, created: 0, skipped: 0, failed: 0, lost: 0, errors: 0 });
+    expect(await new ScheduleRunner(a).tick(at(999))).toEqual({
+      due: 0,
+      created: 0,
+      skipped: 0,
+      failed: 0,
+      lost: 0,
+      errors: 0,
+    });
   });
 
   describe('overlap policy', () => {
@@ -125,7 +143,11 @@ describe('ScheduleRunner', () => {
       await runner.tick(at(0));
       await runner.tick(at(1000));
       const [first, second] = await history();
-      expect(second).toMatchObject({ status: 'skipped', runId: null, reason: `previous run ${first.runId} is still queued (overlap policy: skip)` });
+      expect(second).toMatchObject({
+        status: 'skipped',
+        runId: null,
+        reason: `previous run ${first.runId} is still queued (overlap policy: skip)`,
+      });
       await finish(first.runId!);
       await runner.tick(at(2000));
       expect((await history())[2]).toMatchObject({ status: 'created', runId: expect.any(String) });
@@ -154,7 +176,10 @@ describe('ScheduleRunner', () => {
         const [first, second] = await history();
         expect(first.runStatus).toBe('cancelled');
         expect(second).toMatchObject({ status: 'created', runStatus: 'queued' });
-        const [cancelled] = await db.dataSource.query('SELECT error_code, error_message FROM runs WHERE id = $1', [first.runId]);
+        const [cancelled] = await db.dataSource.query(
+          'SELECT error_code, error_message FROM runs WHERE id = $1',
+          [first.runId],
+        );
         expect(cancelled).toEqual({
           error_code: 'E_CANCELLED',
           error_message: `Cancelled by schedule "tick": the fire of ${at(1000).toISOString()} started a new run (overlap policy: cancel_previous).`,
@@ -178,7 +203,8 @@ describe('ScheduleRunner', () => {
         expect.objectContaining({
           dueAt: at(60 * 60_000).toISOString(),
           status: 'skipped',
-          reason: '13 fire times passed while no scheduler ran; the latest is more than 60s late (missed policy: skip)',
+          reason:
+            '13 fire times passed while no scheduler ran; the latest is more than 60s late (missed policy: skip)',
         }),
       ]);
       expect((await schedules.find(tenantId, 'tick'))!.nextFireAt).toBe(at(65 * 60_000).toISOString());
@@ -188,7 +214,10 @@ describe('ScheduleRunner', () => {
       await create({ timing: { cron: '*/5 * * * *', intervalMs: null, timezone: 'UTC' } });
       await new ScheduleRunner(a, { missedGraceMs: 30_000 }).tick(at(60 * 60_000 + 20_000));
       expect(await history()).toEqual([
-        expect.objectContaining({ status: 'created', reason: '12 earlier missed fire times skipped (missed policy: skip)' }),
+        expect.objectContaining({
+          status: 'created',
+          reason: '12 earlier missed fire times skipped (missed policy: skip)',
+        }),
       ]);
     });
 
@@ -240,20 +269,26 @@ describe('ScheduleRunner', () => {
       [{ type: 'task', task: 'missing', input: {} }, 'E_NOT_FOUND: No task named "missing".'],
       [{ type: 'task', task: 'greet', version: 9, input: {} }, 'E_NOT_FOUND: Task "greet" has no version 9.'],
       [{ type: 'task', task: 'greet', input: {} }, 'E_INPUT: Missing input variable: name'],
-      [{ type: 'prompt', prompt: 'x', provider: 'nope' }, 'E_VALIDATION: Unknown provider "nope"; this process knows dry-run.'],
+      [
+        { type: 'prompt', prompt: 'x', provider: 'nope' },
+        'E_VALIDATION: Unknown provider "nope"; this process knows dry-run.',
+      ],
       [{ type: 'batch', file: 'rows.csv' }, 'E_VALIDATION: Cannot start this schedule: batch targets'],
       [{ type: 'workflow' }, 'E_VALIDATION: Cannot start this schedule: unknown target type "workflow".'],
       [{}, 'E_VALIDATION: Cannot start this schedule: unknown target type null.'],
-    ] as Array<[ScheduleTarget, string]>)('records a failed fire for %j and moves on', async (target, reason) => {
-      await create({ target });
-      const runner = new ScheduleRunner(a);
-      expect(await runner.tick(at(0))).toMatchObject({ failed: 1, errors: 0 });
-      const [fire] = await history();
-      expect(fire).toMatchObject({ status: 'failed', runId: null });
-      expect(fire.reason).toContain(reason);
-      expect((await schedules.find(tenantId, 'tick'))!.nextFireAt).toBe(at(1000).toISOString());
-      expect(logs.text()).toContain('schedule fire failed');
-    });
+    ] as Array<[ScheduleTarget, string]>)(
+      'records a failed fire for %j and moves on',
+      async (target, reason) => {
+        await create({ target });
+        const runner = new ScheduleRunner(a);
+        expect(await runner.tick(at(0))).toMatchObject({ failed: 1, errors: 0 });
+        const [fire] = await history();
+        expect(fire).toMatchObject({ status: 'failed', runId: null });
+        expect(fire.reason).toContain(reason);
+        expect((await schedules.find(tenantId, 'tick'))!.nextFireAt).toBe(at(1000).toISOString());
+        expect(logs.text()).toContain('schedule fire failed');
+      },
+    );
   });
 
   it('stops a schedule whose stored timing no longer reads, recording why', async () => {
@@ -273,10 +308,17 @@ describe('ScheduleRunner', () => {
     await runner.tick(at(0));
     await schedules.setEnabled(tenantId, 'tick', false, null);
     expect((await runner.tick(at(1000))).due).toBe(0);
-    await schedules.update(tenantId, 'tick', { enabled: true, timing: { cron: null, intervalMs: 5000, timezone: 'UTC' }, nextFireAt: at(5000) });
+    await schedules.update(tenantId, 'tick', {
+      enabled: true,
+      timing: { cron: null, intervalMs: 5000, timezone: 'UTC' },
+      nextFireAt: at(5000),
+    });
     expect((await runner.tick(at(4000))).due).toBe(0);
     expect(await runner.tick(at(5000))).toMatchObject({ created: 1 });
-    expect((await history()).map((fire) => fire.dueAt)).toEqual([at(0).toISOString(), at(5000).toISOString()]);
+    expect((await history()).map((fire) => fire.dueAt)).toEqual([
+      at(0).toISOString(),
+      at(5000).toISOString(),
+    ]);
   });
 
   it('keeps the run when the enqueue fails (the reconciler enqueues it) and retries unexpected errors next tick', async () => {
@@ -319,7 +361,9 @@ describe('ScheduleRunner', () => {
     });
     runner.start();
     try {
-      await waitFor(() => (logs.text().includes('scheduler tick failed') ? true : undefined), { timeoutMs: 2000 });
+      await waitFor(() => (logs.text().includes('scheduler tick failed') ? true : undefined), {
+        timeoutMs: 2000,
+      });
     } finally {
       await runner.stop();
     }

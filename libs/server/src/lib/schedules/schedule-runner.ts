@@ -42,7 +42,10 @@ export interface ScheduleTickSummary {
 type Handled = 'created' | 'skipped' | 'failed' | 'lost' | 'errors';
 
 /** What a scheduler needs of the process runtime. */
-export type ScheduleRunnerRuntime = Pick<Runtime, 'dataSource' | 'queue' | 'events' | 'providers' | 'config' | 'logger'>;
+export type ScheduleRunnerRuntime = Pick<
+  Runtime,
+  'dataSource' | 'queue' | 'events' | 'providers' | 'config' | 'logger'
+>;
 
 /**
  * Starts the runs of due schedules. Every tick reads the due schedules from Postgres (so
@@ -91,7 +94,14 @@ export class ScheduleRunner {
   /** Handles every schedule due at `now` (default: the clock). */
   async tick(now: Date = this.now()): Promise<ScheduleTickSummary> {
     const due = await this.firing.findDue(now, this.options.batchSize ?? 100);
-    const summary: ScheduleTickSummary = { due: due.length, created: 0, skipped: 0, failed: 0, lost: 0, errors: 0 };
+    const summary: ScheduleTickSummary = {
+      due: due.length,
+      created: 0,
+      skipped: 0,
+      failed: 0,
+      lost: 0,
+      errors: 0,
+    };
     // Shuffled, so that schedulers ticking at the same moment mostly claim different schedules.
     for (const schedule of shuffle(due)) summary[await this.handle(schedule, now)]++;
     return summary;
@@ -125,7 +135,10 @@ export class ScheduleRunner {
       });
       return await this.afterFire(schedule, result);
     } catch (error) {
-      this.runtime.logger.error({ err: error, scheduleId: schedule.id }, 'schedule fire failed; retrying next tick');
+      this.runtime.logger.error(
+        { err: error, scheduleId: schedule.id },
+        'schedule fire failed; retrying next tick',
+      );
       return 'errors';
     }
   }
@@ -137,7 +150,13 @@ export class ScheduleRunner {
     } catch (error) {
       if (!(error instanceof GtrError)) throw error;
       const reason = `${error.message} The schedule stops until its timing is fixed.`;
-      return { dueAt: schedule.nextFireAt, run: false, missed: 0, nextFireAt: null, outcome: { status: 'failed', reason } };
+      return {
+        dueAt: schedule.nextFireAt,
+        run: false,
+        missed: 0,
+        nextFireAt: null,
+        outcome: { status: 'failed', reason },
+      };
     }
   }
 
@@ -150,11 +169,18 @@ export class ScheduleRunner {
     }
     const active = schedule.overlapPolicy === 'allow' ? [] : await this.firing.activeRuns(schedule.id);
     if (schedule.overlapPolicy === 'skip' && active.length > 0) {
-      return { status: 'skipped', reason: `previous run ${active[0].id} is still ${active[0].status} (overlap policy: skip)` };
+      return {
+        status: 'skipped',
+        reason: `previous run ${active[0].id} is still ${active[0].status} (overlap policy: skip)`,
+      };
     }
     let run;
     try {
-      run = await scheduleRunInput(schedule, dueAt, { providers: this.runtime.providers, config: this.runtime.config, tasks: this.tasks });
+      run = await scheduleRunInput(schedule, dueAt, {
+        providers: this.runtime.providers,
+        config: this.runtime.config,
+        tasks: this.tasks,
+      });
     } catch (error) {
       if (!(error instanceof GtrError)) throw error;
       return { status: 'failed', reason: `${error.code}: ${error.message}` };
@@ -184,18 +210,34 @@ export class ScheduleRunner {
     }
     if (run) {
       await queue
-        .add(QueueName.Runs, { id: runJobId(run.id, 1), payload: { runId: run.id, tenantId: schedule.tenantId } })
-        .catch((error: unknown) => logger.error({ err: error, runId: run.id }, 'enqueue failed; the reconciler will retry'));
+        .add(QueueName.Runs, {
+          id: runJobId(run.id, 1),
+          payload: { runId: run.id, tenantId: schedule.tenantId },
+        })
+        .catch((error: unknown) =>
+          logger.error({ err: error, runId: run.id }, 'enqueue failed; the reconciler will retry'),
+        );
       await this.notify(schedule, run);
     }
-    const log = { scheduleId: schedule.id, schedule: schedule.name, dueAt: fire.dueAt, runId: run?.id, reason: fire.reason };
+    const log = {
+      scheduleId: schedule.id,
+      schedule: schedule.name,
+      dueAt: fire.dueAt,
+      runId: run?.id,
+      reason: fire.reason,
+    };
     if (fire.status === 'failed') logger.warn(log, 'schedule fire failed');
     else logger.info(log, `schedule fire ${fire.status}`);
     return fire.status;
   }
 
   private notify(schedule: DueSchedule, run: RunView): Promise<void> {
-    return notifyRunChanged(this.runtime.events, { tenantId: schedule.tenantId, runId: run.id, status: run.status, batchId: run.batchId });
+    return notifyRunChanged(this.runtime.events, {
+      tenantId: schedule.tenantId,
+      runId: run.id,
+      status: run.status,
+      batchId: run.batchId,
+    });
   }
 }
 

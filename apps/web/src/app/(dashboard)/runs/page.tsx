@@ -23,7 +23,9 @@ export default async function RunsPage({ searchParams }: { searchParams: SearchP
   let page: Page<RunView> | null = null;
   let problem: ApiProblem | null = null;
   try {
-    page = await withApi((client) => client.listRuns({ status: statusesOf(filter), cursor, limit: PAGE_SIZE }));
+    page = await withApi((client) =>
+      client.listRuns({ status: statusesOf(filter), cursor, limit: PAGE_SIZE }),
+    );
   } catch (error) {
     problem = describeApiError(error);
     if (!problem) throw error;

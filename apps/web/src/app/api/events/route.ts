@@ -33,7 +33,8 @@ export async function GET(request: NextRequest): Promise<Response> {
           send(`event: run.updated\ndata: ${JSON.stringify(event)}\n\n`);
         }
       } catch (error) {
-        if (error instanceof GtrApiError && error.status === 401) send('event: session.expired\ndata: {}\n\n');
+        if (error instanceof GtrApiError && error.status === 401)
+          send('event: session.expired\ndata: {}\n\n');
         // Anything else (API restart, abort): closing makes EventSource reconnect after `retry`.
       } finally {
         clearInterval(ping);
