@@ -40,7 +40,10 @@ describe.each([
     const prompt = h.prompt('cancel-backoff', '[[fail:once:429]]');
     const run = await h.createRun(prompt);
     await h.waitForStatus(run.id, ['retrying']);
-    expect(await h.runtime.queue.has(QueueName.Runs, `${run.id}_2`)).toBe(true);
+    // The run is `retrying` in Postgres a moment before its delayed job is added.
+    await waitFor(async () =>
+      (await h.runtime.queue.has(QueueName.Runs, `${run.id}_2`)) ? true : undefined,
+    );
 
     expect((await h.cancel(run.id))?.status).toBe('cancelled');
 
