@@ -1,6 +1,6 @@
 import { GtrApiError, GtrNetworkError } from '@gtr/client';
 import { fakeClient, gtr, TEST_KEY, waitThrough } from '../../test/cli-harness';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 
 const ID = '7f1c2d3e-0000-4000-8000-000000000001';
 

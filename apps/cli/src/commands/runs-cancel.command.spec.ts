@@ -1,6 +1,6 @@
 import { GtrApiError } from '@gtr/client';
 import { fakeClient, gtr } from '../../test/cli-harness';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 
 describe('gtr runs cancel', () => {
   it('cancels the run and prints its id and new status', async () => {

@@ -1,6 +1,6 @@
 import { GtrApiError } from '@gtr/client';
 import { fakeClient, gtr } from '../../test/cli-harness';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 
 describe('gtr runs get', () => {
   it('prints the run details', async () => {

@@ -1,5 +1,5 @@
 import { fakeClient, gtr } from '../../test/cli-harness';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 
 describe('gtr runs list', () => {
   const page = {

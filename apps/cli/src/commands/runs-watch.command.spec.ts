@@ -1,5 +1,5 @@
 import { fakeClient, gtr, waitThrough } from '../../test/cli-harness';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 
 describe('gtr runs watch', () => {
   it('waits for an existing run and prints its answer', async () => {

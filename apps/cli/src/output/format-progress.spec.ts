@@ -1,4 +1,4 @@
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 import { formatProgress } from './format-progress';
 
 const attempt = (number: number, errorCode: 'E_RATE_LIMIT' | null) => ({

@@ -1,4 +1,4 @@
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 import { formatRunDetail } from './format-run-detail';
 import { outputText } from './output-text';
 

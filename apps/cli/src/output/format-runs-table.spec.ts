@@ -1,4 +1,4 @@
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 import { formatRunsTable } from './format-runs-table';
 
 describe('formatRunsTable', () => {

@@ -1,4 +1,4 @@
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '@gtr/client/testing';
 import { formatSummary } from './format-summary';
 
 describe('formatSummary', () => {

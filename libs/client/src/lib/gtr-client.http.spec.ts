@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type RunDetailView, type RunEvent } from '@gtr/domain';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '../../testing/run-fixture';
 import { createGtrClient } from './gtr-client';
 import { GtrNetworkError } from './gtr-network-error';
 

@@ -1,6 +1,6 @@
 import { GtrError } from '@gtr/domain';
 import { connectionRefused, fakeFetch, hangUntilAborted, json } from '../../test/fake-fetch';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '../../testing/run-fixture';
 import { createGtrClient } from './gtr-client';
 import { GtrApiError } from './gtr-api-error';
 import { GtrNetworkError } from './gtr-network-error';

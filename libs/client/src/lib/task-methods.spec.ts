@@ -1,6 +1,6 @@
 import { type TaskTestResult, type TaskView } from '@gtr/domain';
 import { fakeFetch, json } from '../../test/fake-fetch';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '../../testing/run-fixture';
 import { createGtrClient } from './gtr-client';
 import { GtrApiError } from './gtr-api-error';
 

@@ -1,5 +1,5 @@
 import { GtrError, type RunDetailView, type RunEvent, type RunStatus } from '@gtr/domain';
-import { runFixture } from '../../test/run-fixture';
+import { runFixture } from '../../testing/run-fixture';
 import { GtrApiError } from './gtr-api-error';
 import { GtrNetworkError } from './gtr-network-error';
 import { waitForRun, type RunSource } from './wait-for-run';
