@@ -48,6 +48,8 @@ export function fakeClient(): FakeClient {
     disableSchedule: notStubbed('disableSchedule'),
     nextScheduleFires: notStubbed('nextScheduleFires'),
     scheduleHistory: notStubbed('scheduleHistory'),
+    uploadTaskFile: notStubbed('uploadTaskFile'),
+    deleteTaskFile: notStubbed('deleteTaskFile'),
     usage: notStubbed('usage'),
     createBatch: notStubbed('createBatch'),
     uploadBatch: notStubbed('uploadBatch'),
@@ -55,6 +57,8 @@ export function fakeClient(): FakeClient {
     listBatches: notStubbed('listBatches'),
     listBatchRuns: notStubbed('listBatchRuns'),
     cancelBatch: notStubbed('cancelBatch'),
+    pauseBatch: notStubbed('pauseBatch'),
+    resumeBatch: notStubbed('resumeBatch'),
     retryFailedBatch: notStubbed('retryFailedBatch'),
     batchResults: jest.fn(),
   };

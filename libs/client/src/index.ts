@@ -16,3 +16,4 @@ export * from './lib/me-view';
 export * from './lib/health-report';
 export { type FetchLike } from './lib/http-transport';
 export { parseSse, type SseMessage } from './lib/sse-parser';
+export { Wakeup } from './lib/wakeup';

@@ -38,3 +38,4 @@ export * from './lib/schedule/schedule-request';
 export * from './lib/schedule/schedule-timing';
 export * from './lib/schedule/schedule-view';
 export * from './lib/schedule/schedule-queries';
+export * from './lib/task-file/task-file-view';

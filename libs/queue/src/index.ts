@@ -1,5 +1,5 @@
 export { QueueName, type QueuePayloads, type PayloadOf } from './lib/queue/queue-name';
-export { type RunJobPayload } from './lib/queue/run-job-payload';
+export { type RunJobPayload, type BatchCap } from './lib/queue/run-job-payload';
 export {
   type QueueDriver,
   type Consumer,
@@ -29,3 +29,5 @@ export { type LockDriver, type LockDriverOptions, type LockResult } from './lib/
 export { createLockDriver } from './lib/lock/create-lock-driver';
 export { type RateLimiterOptions } from './lib/rate-limit/rate-limiter-options';
 export { createRateLimiter } from './lib/rate-limit/create-rate-limiter';
+export { type SlotDriver, type SlotDriverOptions, type HeldSlot } from './lib/slots/slot-driver';
+export { createSlotDriver } from './lib/slots/create-slot-driver';

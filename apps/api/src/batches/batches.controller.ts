@@ -46,6 +46,7 @@ import { toBatchRowResult } from './to-batch-row-result';
 import { type UploadedTaskFile } from './uploaded-task-file';
 import { CancelBatchUseCase } from './use-cases/cancel-batch.use-case';
 import { type CreateBatchCommand, CreateBatchUseCase } from './use-cases/create-batch.use-case';
+import { PauseBatchUseCase } from './use-cases/pause-batch.use-case';
 import { RetryFailedBatchUseCase } from './use-cases/retry-failed-batch.use-case';
 
 /** Largest task file an upload may be; it is streamed to disk, never held in memory. */
@@ -64,6 +65,7 @@ export class BatchesController {
     private readonly createBatch: CreateBatchUseCase,
     private readonly cancelBatch: CancelBatchUseCase,
     private readonly retryFailed: RetryFailedBatchUseCase,
+    private readonly pauseBatch: PauseBatchUseCase,
     @Inject(BatchesRepository) private readonly batches: BatchesRepository,
   ) {}
 
@@ -145,6 +147,26 @@ export class BatchesController {
   @ApiOperation({ summary: 'Cancel every unfinished run of a batch' })
   cancel(@Auth() auth: AuthContext, @Param('id') id: string): Promise<BatchView> {
     return this.cancelBatch.execute({
+      tenantId: auth.tenantId,
+      batchId: parseOrThrow(batchIdSchema, id, 'batch id'),
+    });
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause a batch: no new run starts (calls in flight finish) until it is resumed' })
+  pause(@Auth() auth: AuthContext, @Param('id') id: string): Promise<BatchView> {
+    return this.pauseBatch.pause({
+      tenantId: auth.tenantId,
+      batchId: parseOrThrow(batchIdSchema, id, 'batch id'),
+    });
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused batch: its waiting runs are queued again' })
+  resume(@Auth() auth: AuthContext, @Param('id') id: string): Promise<BatchView> {
+    return this.pauseBatch.resume({
       tenantId: auth.tenantId,
       batchId: parseOrThrow(batchIdSchema, id, 'batch id'),
     });

@@ -4,6 +4,7 @@ import { BatchesController } from './batches.controller';
 import { batchesRepositoryProvider } from './batches.repository.provider';
 import { CancelBatchUseCase } from './use-cases/cancel-batch.use-case';
 import { CreateBatchUseCase } from './use-cases/create-batch.use-case';
+import { PauseBatchUseCase } from './use-cases/pause-batch.use-case';
 import { RetryFailedBatchUseCase } from './use-cases/retry-failed-batch.use-case';
 
 @Module({
@@ -14,6 +15,7 @@ import { RetryFailedBatchUseCase } from './use-cases/retry-failed-batch.use-case
     CreateBatchUseCase,
     CancelBatchUseCase,
     RetryFailedBatchUseCase,
+    PauseBatchUseCase,
   ],
 })
 export class BatchesModule {}

@@ -1,13 +1,2 @@
-import { type ErrorCode, type FieldIssue, GtrError } from '@gtr/domain';
-
-/** A domain error whose issues are the first of many: the body also says how many more there were. */
-export class TruncatedIssuesError extends GtrError {
-  constructor(
-    code: ErrorCode,
-    message: string,
-    issues: FieldIssue[],
-    readonly moreIssues: number,
-  ) {
-    super(code, message, issues);
-  }
-}
+// Moved to @gtr/server (batch creation in the worker throws it too); kept so api callers need not change.
+export { TruncatedIssuesError } from '@gtr/server';

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ScheduleFiringRepository, TasksRepository } from '@gtr/data';
 import { type ScheduleView } from '@gtr/domain';
+import { ScheduleRunner } from '@gtr/server';
 import { type ApiHarness, startApi } from '../../test/api-harness';
 
 describe('schedules API', () => {
@@ -32,7 +33,7 @@ describe('schedules API', () => {
     });
   });
   afterAll(() => h.close());
-  beforeEach(() => h.runtime.dataSource.query('TRUNCATE schedules CASCADE'));
+  beforeEach(() => h.runtime.dataSource.query('TRUNCATE schedules, task_files, batches CASCADE'));
 
   describe('validation', () => {
     it('refuses a bad cron expression naming the field and showing an example', async () => {
@@ -57,21 +58,6 @@ describe('schedules API', () => {
         {
           field: 'timezone',
           message: 'unknown IANA time zone "Mars/Olympus"; example: "Europe/Berlin" (or "UTC")',
-        },
-      ]);
-    });
-
-    it('refuses a batch target with a clear message', async () => {
-      const res = await post('/v1/schedules', {
-        ...valid,
-        target: { type: 'batch', file: 'rows.jsonl' },
-      }).expect(400);
-      expect(res.body.error.issues).toEqual([
-        {
-          field: 'target.type',
-          message: expect.stringContaining(
-            'batch targets (a task file run as a batch) are not supported yet',
-          ),
         },
       ]);
     });
@@ -246,6 +232,8 @@ describe('schedules API', () => {
           status: 'skipped',
           runId: null,
           runStatus: null,
+          batchId: null,
+          batchStatus: null,
           reason: 'previous run r1 is still running (overlap policy: skip)',
         },
       ],
@@ -253,6 +241,111 @@ describe('schedules API', () => {
     });
     await get('/v1/schedules/ghost/history').expect(404);
     await get('/v1/schedules/hist/history?cursor=zzz').expect(400);
+  });
+
+  describe('batch targets and task files', () => {
+    const upload = (content: string, fileName: string, task?: string) => {
+      const req = api().post('/v1/task-files').set('Authorization', h.auth);
+      if (task) req.field('task', task);
+      return req.attach('file', Buffer.from(content), fileName);
+    };
+    const count = async (table: string) =>
+      (await h.runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+
+    it('stores a checked task file, then schedules it as a batch', async () => {
+      const file = (await upload('name\nAda\nLin\n', 'people.csv', 'greet').expect(201)).body;
+      expect(file).toEqual({
+        id: expect.any(String),
+        name: 'people.csv',
+        format: 'csv',
+        task: 'greet',
+        rows: 2,
+        bytes: 13,
+        createdAt: expect.any(String),
+      });
+      expect((await get(`/v1/task-files/${file.id}`).expect(200)).body).toEqual(file);
+      expect((await get('/v1/task-files').expect(200)).body).toEqual({ data: [file] });
+      const target = { type: 'batch', taskFile: file.id, options: { priority: 3 }, output: 'out.jsonl' };
+      const created = (await post('/v1/schedules', { ...valid, name: 'people', target }).expect(201))
+        .body as ScheduleView;
+      expect(created.target).toEqual(target);
+      // A task file a schedule runs cannot be deleted.
+      const refused = await api()
+        .delete(`/v1/task-files/${file.id}`)
+        .set('Authorization', h.auth)
+        .expect(409);
+      expect(refused.body.error.message).toContain('schedule "people"');
+      await api().delete('/v1/schedules/people').set('Authorization', h.auth).expect(204);
+      await api().delete(`/v1/task-files/${file.id}`).set('Authorization', h.auth).expect(204);
+      await get(`/v1/task-files/${file.id}`).expect(404);
+    });
+
+    it('refuses a bad file naming row and field, and stores nothing', async () => {
+      const res = await upload('{"name":"Ada"}\n{"nome":"Lin"}\n', 'people.jsonl', 'greet').expect(400);
+      expect(res.body.error.code).toMatch(/^E_VALIDATION/);
+      expect(res.body.error.message).toContain('1 of 2 rows are invalid: row 2, name');
+      expect(res.body.error.issues).toEqual([expect.objectContaining({ row: 2, field: 'name' })]);
+      const adhoc = await upload(
+        '{"prompt":"hi"}\n{"prompt":"x","temperature":"hot"}\n',
+        'rows.jsonl',
+      ).expect(400);
+      expect(adhoc.body.error.issues).toEqual([expect.objectContaining({ row: 2, field: 'temperature' })]);
+      const noFile = await api()
+        .post('/v1/task-files')
+        .set('Authorization', h.auth)
+        .field('task', 'greet')
+        .expect(400);
+      expect(noFile.body.error.issues).toEqual([expect.objectContaining({ field: 'file' })]);
+      await upload('name\nAda\n', 'people.csv', 'nobody').expect(404);
+      expect(await count('task_files')).toBe(0);
+      expect(await count('task_file_rows')).toBe(0);
+    });
+
+    it.each([
+      [{ type: 'batch', taskFile: 'rows.csv' }, 'target.taskFile', 'must be a task file id'],
+      [
+        { type: 'batch', taskFile: '00000000-0000-4000-8000-000000000000' },
+        'target.taskFile',
+        'no task file with id 00000000-0000-4000-8000-000000000000',
+      ],
+    ])('refuses a batch target naming an unknown task file: %j', async (target, field, message) => {
+      const res = await post('/v1/schedules', { ...valid, target }).expect(400);
+      expect(res.body.error.issues).toEqual([{ field, message: expect.stringContaining(message) }]);
+      expect(await count('schedules')).toBe(0);
+    });
+
+    it('refuses a batch target whose task differs from the one the file was checked against', async () => {
+      const file = (await upload('{"prompt":"hi"}\n', 'rows.jsonl').expect(201)).body;
+      expect(file.task).toBeNull();
+      const res = await post('/v1/schedules', {
+        ...valid,
+        target: { type: 'batch', taskFile: file.id, task: 'greet' },
+      }).expect(400);
+      expect(res.body.error.issues).toEqual([
+        { field: 'target.task', message: expect.stringContaining('checked against no task (ad-hoc rows)') },
+      ]);
+    });
+
+    it('shows a batch fire in the history with its batch and status', async () => {
+      const file = (await upload('{"prompt":"hi"}\n{"prompt":"ho"}\n', 'rows.jsonl').expect(201)).body;
+      const created = (
+        await post('/v1/schedules', {
+          ...valid,
+          name: 'rows',
+          target: { type: 'batch', taskFile: file.id },
+        }).expect(201)
+      ).body as ScheduleView;
+      await new ScheduleRunner(h.runtime).tick(new Date(created.nextFireAt!));
+      const [fire] = (await get('/v1/schedules/rows/history').expect(200)).body.data;
+      expect(fire).toMatchObject({
+        status: 'created',
+        runId: null,
+        batchId: expect.any(String),
+        batchStatus: 'queued',
+      });
+      const batch = (await get(`/v1/batches/${fire.batchId}`).expect(200)).body;
+      expect(batch).toMatchObject({ total: 2, name: `rows ${created.nextFireAt}` });
+    });
   });
 
   it('documents the routes in OpenAPI', async () => {
@@ -265,6 +358,8 @@ describe('schedules API', () => {
         '/v1/schedules/{name}/disable',
         '/v1/schedules/{name}/next',
         '/v1/schedules/{name}/history',
+        '/v1/task-files',
+        '/v1/task-files/{id}',
       ]),
     );
   });

@@ -14,20 +14,31 @@ export interface ScheduleTargetFlags {
   output?: string;
 }
 
+/** Stands for the id of the task file `-i` names until it is uploaded (dry runs show it). */
+export const PENDING_TASK_FILE_ID = '00000000-0000-4000-8000-000000000000';
+
 /**
  * The target the flags describe, or undefined when they name none. At most one of `--task`,
- * `--prompt` and `-i/--input`; `--var` goes with `--task`, `--system`/`--model`/`--provider`
- * with `--prompt`, `-o/--output` with `-i/--input`.
+ * `--prompt` and `-i/--input`, except that `--task` with `-i` names the task the file's rows
+ * fill; `--var` goes with `--task` alone, `--system`/`--model`/`--provider` with `--prompt`,
+ * `-o/--output` with `-i/--input`. A batch target names `taskFile` (default
+ * {@link PENDING_TASK_FILE_ID}, for checking the flags before the file is uploaded).
  */
-export function targetFromFlags(flags: ScheduleTargetFlags): ScheduleTarget | undefined {
+export function targetFromFlags(
+  flags: ScheduleTargetFlags,
+  taskFile: string = PENDING_TASK_FILE_ID,
+): ScheduleTarget | undefined {
   const given = [
-    flags.task && '--task',
+    flags.task && flags.input === undefined && '--task',
     flags.prompt !== undefined && '--prompt',
-    flags.input !== undefined && '--input',
+    flags.input !== undefined && (flags.task ? '--input with --task' : '--input'),
   ].filter((flag): flag is string => typeof flag === 'string');
   if (given.length > 1)
     throw new UsageError('E_VALIDATION', `${given.join(' and ')} cannot be combined; give one target`);
   requireWith(flags.var !== undefined, '--var', flags.task !== undefined, '--task');
+  if (flags.var !== undefined && flags.input !== undefined) {
+    throw new UsageError('E_VALIDATION', '--var cannot be combined with --input: the rows are the variables');
+  }
   for (const [set, flag] of [
     [flags.system, '--system'],
     [flags.model, '--model'],
@@ -36,6 +47,15 @@ export function targetFromFlags(flags: ScheduleTargetFlags): ScheduleTarget | un
     requireWith(set !== undefined, flag, flags.prompt !== undefined, '--prompt');
   }
   requireWith(flags.output !== undefined, '--output', flags.input !== undefined, '--input');
+  if (flags.input !== undefined) {
+    return {
+      type: 'batch',
+      taskFile,
+      ...(flags.task && { task: flags.task.task }),
+      ...(flags.task?.version && { version: flags.task.version }),
+      ...(flags.output !== undefined && { output: flags.output }),
+    };
+  }
   if (flags.task) {
     return {
       type: 'task',
@@ -52,9 +72,6 @@ export function targetFromFlags(flags: ScheduleTargetFlags): ScheduleTarget | un
       ...(flags.model !== undefined && { model: flags.model }),
       ...(flags.provider !== undefined && { provider: flags.provider }),
     };
-  }
-  if (flags.input !== undefined) {
-    return { type: 'batch', file: flags.input, ...(flags.output !== undefined && { output: flags.output }) };
   }
   return undefined;
 }

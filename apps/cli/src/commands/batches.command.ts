@@ -9,11 +9,11 @@ import { formatBatchProgress } from '../output/format-batch-progress';
 import { formatCost, formatUtc } from '../output/format-values';
 import { writeBatchResults } from '../write-batch-results';
 
-/** `gtr batches …`: list, get, watch, cancel, retry-failed and results of batches. */
+/** `gtr batches …`: list, get, watch, cancel, pause, resume, retry-failed and results of batches. */
 export function registerBatchesCommand(program: Command, ctx: CliContext): void {
   const batches = program
     .command('batches')
-    .description('List, inspect, watch, cancel and retry batches; get their results');
+    .description('List, inspect, watch, cancel, pause, resume and retry batches; get their results');
 
   batches
     .command('list')
@@ -67,6 +67,23 @@ export function registerBatchesCommand(program: Command, ctx: CliContext): void 
     });
 
   batches
+    .command('pause')
+    .description('Pause a batch: no new run starts (calls in flight finish) until it is resumed')
+    .argument('<id>', 'batch id')
+    .action(async (id: string) => {
+      ctx.out(formatBatchProgress(await ctx.client().pauseBatch(id, { signal: ctx.signal })));
+      ctx.note(`Resume with: gtr batches resume ${id}`);
+    });
+
+  batches
+    .command('resume')
+    .description('Resume a paused batch')
+    .argument('<id>', 'batch id')
+    .action(async (id: string) => {
+      ctx.out(formatBatchProgress(await ctx.client().resumeBatch(id, { signal: ctx.signal })));
+    });
+
+  batches
     .command('retry-failed')
     .description('Queue the failed runs of a batch again, with fresh attempts')
     .argument('<id>', 'batch id')
@@ -108,6 +125,7 @@ function formatBatchDetail(batch: BatchView): string {
     `Name      ${batch.name ?? '-'}`,
     `Status    ${batch.status}`,
     `Rows      ${batch.total} (${counts || 'none'})`,
+    `Limit     ${batch.concurrency === null ? 'none' : `${batch.concurrency} calls in flight`}`,
     `Tokens    ${batch.usage.totalTokens}`,
     `Cost      ${formatCost(batch.costUsd)}`,
     `Created   ${formatUtc(batch.createdAt)}`,

@@ -33,6 +33,8 @@ function batchView(overrides: Partial<BatchView> = {}): BatchView {
     throughputPerSecond: 2,
     etaSeconds: null,
     priority: 0,
+    concurrency: null,
+    mode: 'queue',
     options: {},
     idempotencyKey: null,
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -82,6 +84,9 @@ describe('gtr run -i FILE -o OUT', () => {
         '0',
         '--max-tokens',
         '9',
+        '--concurrency',
+        '4',
+        '--dry-run',
         '--skip-invalid',
       ],
       { client },
@@ -93,12 +98,33 @@ describe('gtr run -i FILE -o OUT', () => {
       fileName: 'tasks.csv',
       task: 'greet',
       model: 'm',
+      provider: 'dry-run',
       params: { temperature: 0, maxTokens: 9 },
+      concurrency: 4,
       skipInvalid: true,
     });
     expect(readFileSync(out, 'utf8')).toBe(line('a', true) + line('b', true));
     expect(existsSync(`${out}.failed.jsonl`)).toBe(false);
     expect(result.stderr).toContain('2/2 done');
+  });
+
+  it('sends --mode provider_batch and refuses an unknown mode', async () => {
+    const client = fakeClient();
+    client.uploadBatch.mockResolvedValue({
+      batch: batchView({ status: 'queued' }),
+      skippedRows: 0,
+      issues: [],
+      moreIssues: 0,
+    });
+    client.getBatch.mockResolvedValue(batchView());
+    stubResults(client, [line('a', true), line('b', true)], []);
+    const out = join(dir, 'provider-batch.jsonl');
+    const result = await gtr(['run', '-i', input, '-o', out, '--mode', 'provider_batch'], { client });
+    expect(result.code).toBe(0);
+    expect(client.uploadBatch.mock.calls[0][1]).toMatchObject({ mode: 'provider_batch' });
+    const bad = await gtr(['run', '-i', input, '-o', out, '--mode', 'fast'], { client });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--mode must be queue or provider_batch');
   });
 
   it('writes failed rows aside and exits 80 when some failed', async () => {
@@ -158,6 +184,24 @@ describe('gtr run -i FILE -o OUT', () => {
 });
 
 describe('gtr batches', () => {
+  it('pauses and resumes, and refuses --dry-run with another provider', async () => {
+    const client = fakeClient();
+    client.pauseBatch.mockResolvedValue(batchView({ status: 'paused', done: 1 }));
+    client.resumeBatch.mockResolvedValue(batchView({ status: 'running', done: 1, concurrency: 2 }));
+    const paused = await gtr(['batches', 'pause', 'b1'], { client });
+    expect(paused.stdout).toContain('paused');
+    expect(paused.stderr).toContain('gtr batches resume b1');
+    expect((await gtr(['batches', 'resume', 'b1'], { client })).stdout).toContain('running');
+    expect(client.pauseBatch).toHaveBeenCalledWith('b1', { signal: undefined });
+    expect(client.resumeBatch).toHaveBeenCalledWith('b1', { signal: undefined });
+    client.getBatch.mockResolvedValue(batchView({ concurrency: 2 }));
+    expect((await gtr(['batches', 'get', 'b1'], { client })).stdout).toContain('2 calls in flight');
+
+    const both = await gtr(['run', '-p', 'hi', '--dry-run', '--provider', 'openai'], { client });
+    expect(both.code).toBe(30);
+    expect(both.stderr).toContain('--dry-run and --provider cannot be combined');
+  });
+
   it('lists, gets, cancels and retries', async () => {
     const client = fakeClient();
     client.listBatches.mockResolvedValue({ data: [batchView()], nextCursor: 'c2' });

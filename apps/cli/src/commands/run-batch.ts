@@ -18,8 +18,11 @@ export interface RunBatchFlags {
   task?: string;
   version?: number;
   model?: string;
+  provider?: string;
   temperature?: number;
   maxTokens?: number;
+  concurrency?: number;
+  mode?: 'queue' | 'provider_batch';
   skipInvalid?: boolean;
   idempotencyKey?: string;
   pollMs?: number;
@@ -79,7 +82,10 @@ async function submit(ctx: CliContext, path: string, flags: RunBatchFlags): Prom
     ...(flags.task !== undefined && { task: flags.task }),
     ...(flags.version !== undefined && { version: flags.version }),
     ...(flags.model !== undefined && { model: flags.model }),
+    ...(flags.provider !== undefined && { provider: flags.provider }),
     ...(Object.keys(params).length > 0 && { params }),
+    ...(flags.concurrency !== undefined && { concurrency: flags.concurrency }),
+    ...(flags.mode !== undefined && { mode: flags.mode }),
     ...(flags.skipInvalid && { skipInvalid: true }),
   };
   return ctx.client().uploadBatch(file, fields, { signal: ctx.signal, idempotencyKey: flags.idempotencyKey });

@@ -30,6 +30,9 @@ interface RunFlags {
   out?: string;
   resume?: string;
   skipInvalid?: boolean;
+  concurrency?: number;
+  mode?: 'queue' | 'provider_batch';
+  dryRun?: boolean;
 }
 
 /** `gtr run (-p TEXT | --task NAME --var k=v …) [...]`: creates a run; with `--wait`, prints its answer. */
@@ -57,6 +60,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     )
     .option('-m, --model <model>', "model name (default: the task's, else the API default)")
     .option('--provider <name>', 'provider, e.g. openai or dry-run (default: the API default)')
+    .option('--dry-run', 'use the dry-run provider: free, deterministic answers, no network')
     .option('-t, --temperature <t>', 'sampling temperature, 0-2', numberOption('--temperature'))
     .option('--max-tokens <n>', 'most tokens to generate', numberOption('--max-tokens', { integer: true }))
     .option('--top-p <p>', 'nucleus sampling, 0-1', numberOption('--top-p'))
@@ -72,10 +76,21 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .option('-o, --out <path>', 'with -i / --resume: write the results here (.jsonl or .csv)')
     .option('--resume <batchId>', 'follow an earlier batch again and write its results (with -o)')
     .option(
+      '--concurrency <n>',
+      'with -i: most provider calls of the batch in flight at once, across all workers (1-1000)',
+      numberOption('--concurrency', { integer: true }),
+    )
+    .option(
+      '--mode <mode>',
+      "with -i: queue (default) runs rows through gtr's workers; provider_batch sends them to the provider's Batch API at half price (openai providers, results within 24 h)",
+      batchModeOption,
+    )
+    .option(
       '--skip-invalid',
       'with -i: run the valid rows and list the invalid ones instead of refusing the file',
     )
-    .action(async (flags: RunFlags) => {
+    .action(async (given: RunFlags) => {
+      const flags = withDryRun(given);
       if (flags.file !== undefined || flags.resume !== undefined) {
         ctx.exitCode = await runBatch(ctx, flags);
         return;
@@ -89,6 +104,12 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
         ctx.out(`${run.id} ${run.status}`);
       }
     });
+}
+
+/** Parses `--mode`. */
+function batchModeOption(value: string): 'queue' | 'provider_batch' {
+  if (value === 'queue' || value === 'provider_batch') return value;
+  throw new UsageError('E_VALIDATION', `--mode must be queue or provider_batch, got "${value}"`);
 }
 
 /**
@@ -145,4 +166,13 @@ export function toRequest(flags: RunFlags): RunRequest {
     ...(flags.provider !== undefined && { provider: flags.provider }),
     ...common,
   };
+}
+
+/** `--dry-run` is `--provider dry-run`; giving both is a mistake worth naming. */
+function withDryRun(flags: RunFlags): RunFlags {
+  if (!flags.dryRun) return flags;
+  if (flags.provider !== undefined && flags.provider !== 'dry-run') {
+    throw new UsageError('E_VALIDATION', '--dry-run and --provider cannot be combined; give one');
+  }
+  return { ...flags, provider: 'dry-run' };
 }

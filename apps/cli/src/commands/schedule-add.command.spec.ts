@@ -1,5 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GtrApiError } from '@gtr/client';
-import { BATCH_TARGET_UNSUPPORTED } from '@gtr/domain';
 import { fakeClient, gtr } from '../../test/cli-harness';
 import { scheduleFixture } from '../../test/schedule-fixture';
 
@@ -80,28 +82,124 @@ describe('gtr schedule add', () => {
     });
   });
 
-  it('sends a task file target (-i/-o) as a batch target, which the API refuses for now', async () => {
-    const client = fakeClient();
-    client.createSchedule.mockRejectedValue(
-      new GtrApiError(
-        400,
-        'E_VALIDATION',
-        `Invalid request: target.type ${BATCH_TARGET_UNSUPPORTED}`,
-        [{ field: 'target.type', message: BATCH_TARGET_UNSUPPORTED }],
-        'Fix the fields named in the error.',
-      ),
-    );
-    const result = await gtr(
-      ['schedule', 'add', '-n', 'rows', '-s', '@daily', '-i', 'rows.jsonl', '-o', 'out.jsonl'],
-      { client },
-    );
-    expect(client.createSchedule.mock.calls[0][0].target).toEqual({
-      type: 'batch',
-      file: 'rows.jsonl',
-      output: 'out.jsonl',
+  describe('-i FILE: a task file run as a batch', () => {
+    let dir: string;
+    let rows: string;
+    const stored = {
+      id: '1f0c2a52-8a53-4b8e-9d0e-6f6f0c7f4a11',
+      name: 'tasks.csv',
+      format: 'csv',
+      task: 'greet',
+      rows: 2,
+      bytes: 14,
+      createdAt: '2025-01-01T00:00:00.000Z',
+    };
+
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'gtr-schedule-add-'));
+      rows = join(dir, 'tasks.csv');
+      await writeFile(rows, 'name\nAda\nLin\n');
     });
-    expect(result.code).toBe(30);
-    expect(result.stderr).toContain(`  - target.type: ${BATCH_TARGET_UNSUPPORTED}`);
+    afterAll(() => rm(dir, { recursive: true, force: true }));
+
+    it('uploads the file, then creates the batch schedule with the flags earlier runners use', async () => {
+      const client = fakeClient();
+      client.uploadTaskFile.mockResolvedValue(stored);
+      client.createSchedule.mockResolvedValue(scheduleFixture());
+      const result = await gtr(
+        [
+          'schedule',
+          'add',
+          '-n',
+          'nightly',
+          '-s',
+          '30 2 * * *',
+          '-i',
+          rows,
+          '-o',
+          'results.jsonl',
+          '--task',
+          'greet',
+          '--tz',
+          'Europe/Berlin',
+          '--overlap',
+          'skip',
+        ],
+        { client },
+      );
+      expect(result).toMatchObject({
+        code: 0,
+        stdout: 'nightly created; next fire 2025-01-02 01:30:00 UTC\n',
+      });
+      expect(result.stderr).toBe(`tasks.csv: 2 rows checked and stored as task file ${stored.id}\n`);
+      const [file, fields] = client.uploadTaskFile.mock.calls[0];
+      expect(await (file as Blob).text()).toBe('name\nAda\nLin\n');
+      expect(fields).toEqual({ fileName: 'tasks.csv', task: 'greet' });
+      expect(client.createSchedule.mock.calls[0][0]).toEqual({
+        name: 'nightly',
+        cron: '30 2 * * *',
+        timezone: 'Europe/Berlin',
+        target: { type: 'batch', taskFile: stored.id, task: 'greet', output: 'results.jsonl' },
+        overlapPolicy: 'skip',
+      });
+    });
+
+    it('shows the API error naming row and field when a row is invalid, creating nothing', async () => {
+      const client = fakeClient();
+      client.uploadTaskFile.mockRejectedValue(
+        new GtrApiError(
+          400,
+          'E_VALIDATION',
+          '1 of 2 rows are invalid: row 3, name is missing',
+          [{ row: 3, field: 'name', message: 'is missing' }],
+          'Fix the fields named in the error.',
+        ),
+      );
+      const result = await gtr(
+        ['schedule', 'add', '-n', 'x', '-s', '@daily', '-i', rows, '--task', 'greet'],
+        {
+          client,
+        },
+      );
+      expect(result.code).toBe(30);
+      expect(result.stderr).toContain('1 of 2 rows are invalid: row 3, name is missing');
+      expect(client.createSchedule).not.toHaveBeenCalled();
+    });
+
+    it('deletes the stored file again when the schedule is refused', async () => {
+      const client = fakeClient();
+      client.uploadTaskFile.mockResolvedValue(stored);
+      client.deleteTaskFile.mockResolvedValue(undefined);
+      client.createSchedule.mockRejectedValue(
+        new GtrApiError(409, 'E_CONFLICT', 'A schedule named "x" already exists.', [], 'Use another name.'),
+      );
+      const result = await gtr(['schedule', 'add', '-n', 'x', '-s', '@daily', '-i', rows], { client });
+      expect(result.code).not.toBe(0);
+      expect(client.deleteTaskFile).toHaveBeenCalledWith(stored.id);
+    });
+
+    it('says which file is missing, uploading nothing', async () => {
+      const client = fakeClient();
+      const result = await gtr(['schedule', 'add', '-n', 'x', '-s', '@daily', '-i', join(dir, 'nope.csv')], {
+        client,
+      });
+      expect(result.code).toBe(20);
+      expect(result.stderr).toContain(`File not found: ${join(dir, 'nope.csv')}`);
+      expect(client.uploadTaskFile).not.toHaveBeenCalled();
+    });
+
+    it('--dry-run checks the flags and timing, uploading nothing, and says how to check the file', async () => {
+      const client = fakeClient();
+      const result = await gtr(
+        ['schedule', 'add', '-n', 'x', '-s', '@daily', '-i', rows, '--task', 'greet', '--dry-run'],
+        {
+          client,
+        },
+      );
+      expect(result.code).toBe(0);
+      expect(client.uploadTaskFile).not.toHaveBeenCalled();
+      expect(result.stderr).toContain(`check it now with: gtr validate -i ${rows} --task greet`);
+    });
   });
 
   it('prints the schedule as JSON with --json', async () => {
@@ -191,19 +289,6 @@ describe('gtr schedule add', () => {
       expect(tz.stderr).toContain(
         '  - timezone: unknown IANA time zone "Mars/Base"; example: "Europe/Berlin" (or "UTC")',
       );
-      const batch = await gtr([
-        'schedule',
-        'add',
-        '-n',
-        'x',
-        '-s',
-        '* * * * *',
-        '-i',
-        'rows.csv',
-        '--dry-run',
-      ]);
-      expect(batch.code).toBe(30);
-      expect(batch.stderr).toContain('batch targets (a task file run as a batch) are not supported yet');
     });
   });
 
@@ -229,6 +314,16 @@ describe('gtr schedule add', () => {
       '--task and --prompt cannot be combined; give one target',
     ],
     [['-s', '* * * * *', '--prompt', 'x', '--var', 'a=1'], 30, '--var needs --task'],
+    [
+      ['-s', '* * * * *', '-i', 'rows.csv', '--task', 't', '--var', 'a=1'],
+      30,
+      '--var cannot be combined with --input: the rows are the variables',
+    ],
+    [
+      ['-s', '* * * * *', '-i', 'rows.csv', '--prompt', 'x'],
+      30,
+      '--prompt and --input cannot be combined; give one target',
+    ],
     [['-s', '* * * * *', '--task', 't', '--model', 'm'], 30, '--model needs --prompt'],
     [['-s', '* * * * *', '--task', 't', '-o', 'out.csv'], 30, '--output needs --input'],
     [

@@ -5,7 +5,6 @@ import {
   SCHEDULE_OVERLAP_POLICIES,
   type ScheduleMissedPolicy,
   type ScheduleOverlapPolicy,
-  assertSupportedTarget,
   createScheduleSchema,
   formatInTimeZone,
   parseOrThrow,
@@ -19,6 +18,7 @@ import { UsageError } from '../args/usage-error';
 import { type CliContext } from '../cli-context';
 import { formatNextFires } from '../output/format-next-fires';
 import { formatZonedTime } from '../output/format-zoned-time';
+import { withUploadedTaskFile } from './schedule-task-file';
 import { addScheduleTargetOptions } from './schedule-target-options';
 
 interface AddFlags extends ScheduleTargetFlags {
@@ -32,11 +32,16 @@ interface AddFlags extends ScheduleTargetFlags {
   json?: boolean;
 }
 
-/** `gtr schedule add -n NAME -s SPEC (--task | --prompt | -i)`: creates a schedule. */
+/**
+ * `gtr schedule add -n NAME -s SPEC (--task | --prompt | -i FILE [-o OUT] [--task])`: creates a
+ * schedule. With `-i` the task file is uploaded and checked first (see `withUploadedTaskFile`).
+ */
 export function registerScheduleAddCommand(schedules: Command, ctx: CliContext): void {
   const command = schedules
     .command('add')
-    .description('Create a schedule that starts a task or a prompt at cron times or at an interval')
+    .description(
+      'Create a schedule that starts a task, a prompt or a task file batch at cron times or at an interval',
+    )
     .requiredOption('-n, --name <name>', 'schedule name (a-z, 0-9, ".", "_", "-")')
     .requiredOption(
       '-s, --schedule <spec>',
@@ -62,9 +67,16 @@ export function registerScheduleAddCommand(schedules: Command, ctx: CliContext):
       const body = toCreateBody(flags);
       if (flags.dryRun) {
         printDryRun(ctx, body, flags.json === true);
+        if (flags.input !== undefined && !flags.json) {
+          ctx.note(
+            `${flags.input} is uploaded and checked when the schedule is created (taskFile is then its id); check it now with: gtr validate -i ${flags.input}${flags.task ? ` --task ${flags.task.task}` : ''}`,
+          );
+        }
         return;
       }
-      const schedule = await ctx.client().createSchedule(body, { signal: ctx.signal });
+      const schedule = await withUploadedTaskFile(ctx, flags, (taskFile) =>
+        ctx.client().createSchedule(toCreateBody(flags, taskFile), { signal: ctx.signal }),
+      );
       if (flags.json) {
         ctx.json(schedule);
         return;
@@ -74,9 +86,9 @@ export function registerScheduleAddCommand(schedules: Command, ctx: CliContext):
     });
 }
 
-/** The request body; absent flags stay absent (API defaults). */
-export function toCreateBody(flags: AddFlags): CreateScheduleBody {
-  const target = targetFromFlags(flags);
+/** The request body; absent flags stay absent (API defaults). `taskFile`: the uploaded `-i` file's id. */
+export function toCreateBody(flags: AddFlags, taskFile?: string): CreateScheduleBody {
+  const target = targetFromFlags(flags, taskFile);
   if (!target) {
     throw new UsageError(
       'E_VALIDATION_MISSING_FIELD',
@@ -97,7 +109,6 @@ export function toCreateBody(flags: AddFlags): CreateScheduleBody {
 /** Checks the body with the API's own rules and prints it with its next fire times. */
 function printDryRun(ctx: CliContext, body: CreateScheduleBody, json: boolean): void {
   const parsed = parseOrThrow(createScheduleSchema, body);
-  assertSupportedTarget(parsed.target);
   const fires = previewFires(timingOf(parsed), new Date(), 5).map((fire) => ({
     utc: fire.toISOString(),
     local: formatInTimeZone(fire, parsed.timezone),

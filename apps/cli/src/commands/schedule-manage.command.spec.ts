@@ -166,7 +166,20 @@ describe('gtr schedule history', () => {
           status: 'skipped',
           runId: null,
           runStatus: null,
+          batchId: null,
+          batchStatus: null,
           reason: 'previous run r1 is still running (overlap policy: skip)',
+        },
+        {
+          id: 'f3',
+          dueAt: '2025-01-01T13:30:00.000Z',
+          firedAt: '2025-01-01T13:30:00.010Z',
+          status: 'created',
+          runId: null,
+          runStatus: null,
+          batchId: 'bbbbbbbb-0000-4000-8000-000000000001',
+          batchStatus: 'succeeded',
+          reason: null,
         },
         {
           id: 'f1',
@@ -175,6 +188,8 @@ describe('gtr schedule history', () => {
           status: 'created',
           runId: 'aaaaaaaa-0000-4000-8000-000000000001',
           runStatus: 'running',
+          batchId: null,
+          batchStatus: null,
           reason: null,
         },
       ],
@@ -187,9 +202,10 @@ describe('gtr schedule history', () => {
       { signal: undefined },
     );
     expect(result.stdout.split('\n')).toEqual([
-      'DUE                      FIRE     RUN       RUN STATUS  REASON',
-      '2025-01-02 01:30:00 UTC  skipped  -         -           previous run r1 is still running (overlap policy: skip)',
-      '2025-01-01 01:30:00 UTC  created  aaaaaaaa  running',
+      'DUE                      FIRE     RUN/BATCH                                   STATUS     REASON',
+      '2025-01-02 01:30:00 UTC  skipped  -                                           -          previous run r1 is still running (overlap policy: skip)',
+      '2025-01-01 13:30:00 UTC  created  batch bbbbbbbb-0000-4000-8000-000000000001  succeeded',
+      '2025-01-01 01:30:00 UTC  created  run aaaaaaaa                                running',
       '',
     ]);
     expect(result.stderr).toBe('More: gtr schedule history nightly --limit 2 --cursor h2\n');

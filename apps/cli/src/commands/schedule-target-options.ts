@@ -7,7 +7,7 @@ export function addScheduleTargetOptions(command: Command): Command {
   return command
     .option(
       '--task <name[@version]>',
-      'run this task (its latest version, or the pinned one) at each fire',
+      'run this task (its latest version, or the pinned one) at each fire; with -i, the task the rows fill',
       taskRefOption('--task'),
     )
     .option('--var <key=value>', 'a task input variable (repeatable)', varOption('--var'))
@@ -15,6 +15,12 @@ export function addScheduleTargetOptions(command: Command): Command {
     .option('--system <text>', 'with --prompt: a system message before it')
     .option('-m, --model <model>', 'with --prompt: the model (default: the API default)')
     .option('--provider <name>', 'with --prompt: the provider (default: the API default)')
-    .option('-i, --input <file>', 'run this task file as a batch at each fire (not supported yet)')
-    .option('-o, --output <file>', 'with --input: where results are written');
+    .option(
+      '-i, --input <file>',
+      'run this task file (CSV/JSONL) as a batch at each fire; it is checked and stored on the server now',
+    )
+    .option(
+      '-o, --output <file>',
+      "with --input: where `gtr schedule history NAME --results` writes the latest fire's results",
+    );
 }

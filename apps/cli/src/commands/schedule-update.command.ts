@@ -12,6 +12,7 @@ import { type ScheduleTargetFlags, targetFromFlags } from '../args/schedule-targ
 import { UsageError } from '../args/usage-error';
 import { type CliContext } from '../cli-context';
 import { formatZonedTime } from '../output/format-zoned-time';
+import { withUploadedTaskFile } from './schedule-task-file';
 import { addScheduleTargetOptions } from './schedule-target-options';
 
 interface UpdateFlags extends ScheduleTargetFlags {
@@ -43,7 +44,10 @@ export function registerScheduleUpdateCommand(schedules: Command, ctx: CliContex
     )
     .option('--json', 'print the schedule as JSON')
     .action(async (name: string, flags: UpdateFlags) => {
-      const schedule = await ctx.client().updateSchedule(name, toUpdateBody(flags), { signal: ctx.signal });
+      toUpdateBody(flags);
+      const schedule = await withUploadedTaskFile(ctx, flags, (taskFile) =>
+        ctx.client().updateSchedule(name, toUpdateBody(flags, taskFile), { signal: ctx.signal }),
+      );
       if (flags.json) ctx.json(schedule);
       else
         ctx.out(
@@ -52,9 +56,9 @@ export function registerScheduleUpdateCommand(schedules: Command, ctx: CliContex
     });
 }
 
-/** The change; a target flag replaces the whole target. */
-export function toUpdateBody(flags: UpdateFlags): UpdateScheduleBody {
-  const target = targetFromFlags(flags);
+/** The change; a target flag replaces the whole target. `taskFile`: the uploaded `-i` file's id. */
+export function toUpdateBody(flags: UpdateFlags, taskFile?: string): UpdateScheduleBody {
+  const target = targetFromFlags(flags, taskFile);
   const body: UpdateScheduleBody = {
     ...flags.schedule,
     ...(flags.tz !== undefined && { timezone: flags.tz }),

@@ -15,12 +15,18 @@ describe('formatScheduleTarget', () => {
       },
       'prompt "Be brief / hi"',
     ],
-    [{ type: 'batch', file: 'rows.csv' }, 'batch rows.csv'],
+    [{ type: 'batch', taskFile: '1f0c2a52-8a53-4b8e-9d0e-6f6f0c7f4a11' }, 'batch 1f0c2a52'],
+    [
+      { type: 'batch', taskFile: '1f0c2a52-8a53-4b8e-9d0e-6f6f0c7f4a11', task: 'greet', version: 2 },
+      'batch 1f0c2a52 greet@2',
+    ],
   ] as const)('shows %j as %s', (target, text) => {
     expect(formatScheduleTarget(target as never)).toBe(text);
   });
 
   it('clips to the width', () => {
-    expect(formatScheduleTarget({ type: 'batch', file: 'a'.repeat(50) }, 10)).toBe('batch aaa…');
+    expect(formatScheduleTarget({ type: 'batch', taskFile: 'a'.repeat(36), task: 'b'.repeat(40) }, 10)).toBe(
+      'batch aaa…',
+    );
   });
 });

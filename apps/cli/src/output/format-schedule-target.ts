@@ -1,6 +1,6 @@
 import { type ScheduleTarget } from '@gtr/domain';
 
-/** A target in a few words: `task greet@2 {"name":"Ada"}`, `prompt "Summarise…"`, `batch rows.csv`. */
+/** A target in a few words: `task greet@2 {"name":"Ada"}`, `prompt "Summarise…"`, `batch 1f0c2a52 greet`. */
 export function formatScheduleTarget(target: ScheduleTarget, width = 40): string {
   switch (target.type) {
     case 'task': {
@@ -14,8 +14,12 @@ export function formatScheduleTarget(target: ScheduleTarget, width = 40): string
       const text = target.prompt ?? target.messages?.map((m) => m.content).join(' / ') ?? '';
       return clip(`prompt "${text.replace(/\s+/g, ' ')}"`, width);
     }
-    case 'batch':
-      return clip(`batch ${target.file}`, width);
+    case 'batch': {
+      const task = target.task
+        ? ` ${target.task}${target.version === undefined ? '' : `@${target.version}`}`
+        : '';
+      return clip(`batch ${target.taskFile.slice(0, 8)}${task}`, width);
+    }
   }
 }
 

@@ -58,13 +58,15 @@ describe('GtrClient batch methods', () => {
     expect(await uploaded.text()).toBe('prompt\nhi\n');
   });
 
-  it('reads, lists, cancels and retries at the documented paths', async () => {
+  it('reads, lists, cancels, pauses, resumes and retries at the documented paths', async () => {
     const fetch = fakeFetch(() => json(batch));
     const c = client(fetch);
     await c.getBatch('b1');
     await c.listBatches({ limit: 5, cursor: 'c' });
     await c.listBatchRuns('b1', { status: ['failed', 'cancelled'], limit: 10 });
     await c.cancelBatch('b1');
+    await c.pauseBatch('b1');
+    await c.resumeBatch('b1');
     await c.retryFailedBatch('b1');
     expect(
       fetch.calls.map((call) => `${call.method} ${call.url.pathname}${decodeURIComponent(call.url.search)}`),
@@ -73,6 +75,8 @@ describe('GtrClient batch methods', () => {
       'GET /v1/batches?limit=5&cursor=c',
       'GET /v1/batches/b1/runs?status=failed,cancelled&limit=10',
       'POST /v1/batches/b1/cancel',
+      'POST /v1/batches/b1/pause',
+      'POST /v1/batches/b1/resume',
       'POST /v1/batches/b1/retry-failed',
     ]);
   });

@@ -23,10 +23,14 @@ export interface BatchUploadFields {
   task?: string;
   version?: number;
   name?: string;
+  provider?: string;
   model?: string;
   params?: { temperature?: number; maxTokens?: number };
   skipInvalid?: boolean;
   priority?: number;
+  /** Provider calls of the batch in flight at once, across every worker. */
+  concurrency?: number;
+  mode?: 'queue' | 'provider_batch';
 }
 
 /**
@@ -71,6 +75,10 @@ export interface BatchMethods {
   listBatchRuns(id: string, params?: BatchRunsParams, options?: RequestOptions): Promise<Page<RunView>>;
   /** `POST /v1/batches/:id/cancel`. */
   cancelBatch(id: string, options?: RequestOptions): Promise<BatchView>;
+  /** `POST /v1/batches/:id/pause`: no new run of it starts until it is resumed. */
+  pauseBatch(id: string, options?: RequestOptions): Promise<BatchView>;
+  /** `POST /v1/batches/:id/resume`. */
+  resumeBatch(id: string, options?: RequestOptions): Promise<BatchView>;
   /** `POST /v1/batches/:id/retry-failed`. */
   retryFailedBatch(id: string, options?: RequestOptions): Promise<RetryFailedResult>;
   /** `GET /v1/batches/:id/results`: the results file as text chunks, streamed. */
@@ -115,6 +123,8 @@ export function batchMethods(http: HttpTransport): BatchMethods {
         signal: opts?.signal,
       }),
     cancelBatch: (id, opts) => http.json({ method: 'POST', path: path(id, '/cancel'), signal: opts?.signal }),
+    pauseBatch: (id, opts) => http.json({ method: 'POST', path: path(id, '/pause'), signal: opts?.signal }),
+    resumeBatch: (id, opts) => http.json({ method: 'POST', path: path(id, '/resume'), signal: opts?.signal }),
     retryFailedBatch: (id, opts) =>
       http.json({ method: 'POST', path: path(id, '/retry-failed'), signal: opts?.signal }),
     batchResults: (id, params = {}) => streamText(http, path(id, '/results'), params),

@@ -89,3 +89,30 @@ describe('schedule methods', () => {
     await expect(missing.deleteSchedule('x')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
   });
 });
+
+describe('task file methods', () => {
+  it.each([
+    ['a Blob', () => new Blob(['name\nAda\n'])],
+    ['chunks', () => [new TextEncoder().encode('name\n'), new TextEncoder().encode('Ada\n')]],
+  ])('upload %s as multipart with the task, and delete by id', async (_name, file) => {
+    let form: FormData | undefined;
+    const requests: string[] = [];
+    const fetch = async (input: string, init: RequestInit): Promise<Response> => {
+      requests.push(`${init.method} ${new URL(input).pathname}`);
+      if (init.method === 'DELETE') return new Response(null, { status: 204 });
+      form = init.body as FormData;
+      return json({ id: 'f1', rows: 1 }, 201);
+    };
+    const client = createGtrClient({ baseUrl: 'http://api.test', apiKey: 'gtr_k', fetch });
+    await expect(client.uploadTaskFile(file(), { fileName: 'people.csv', task: 'greet' })).resolves.toEqual({
+      id: 'f1',
+      rows: 1,
+    });
+    expect(form?.get('task')).toBe('greet');
+    const uploaded = form?.get('file') as File;
+    expect(uploaded.name).toBe('people.csv');
+    expect(await uploaded.text()).toBe('name\nAda\n');
+    await expect(client.deleteTaskFile('f 1')).resolves.toBeUndefined();
+    expect(requests).toEqual(['POST /v1/task-files', 'DELETE /v1/task-files/f%201']);
+  });
+});

@@ -4,8 +4,10 @@ import {
   type ScheduleFireView,
   type ScheduleNextFiresView,
   type ScheduleView,
+  type TaskFileView,
   type UpdateScheduleBody,
 } from '@gtr/domain';
+import { type BatchUploadFile } from './batch-methods';
 import { type HttpTransport } from './http-transport';
 import { type RequestOptions } from './request-options';
 import { type SchedulePageParams } from './schedule-page-params';
@@ -38,6 +40,17 @@ export interface ScheduleMethods {
     params?: SchedulePageParams,
     options?: RequestOptions,
   ): Promise<Page<ScheduleFireView>>;
+  /**
+   * `POST /v1/task-files`: stores a CSV or JSONL task file for batch schedules, every row checked
+   * (against `task`'s variables when given); `E_VALIDATION` naming rows and fields otherwise.
+   */
+  uploadTaskFile(
+    file: BatchUploadFile,
+    fields: { fileName: string; task?: string },
+    options?: RequestOptions,
+  ): Promise<TaskFileView>;
+  /** `DELETE /v1/task-files/:id`; `E_CONFLICT` while a schedule runs it. */
+  deleteTaskFile(id: string, options?: RequestOptions): Promise<void>;
 }
 
 /** The schedule methods on a transport. */
@@ -70,6 +83,19 @@ export function scheduleMethods(http: HttpTransport): ScheduleMethods {
         query: { count: params.count },
         signal: opts?.signal,
       }),
+    uploadTaskFile: async (file, fields, opts) => {
+      const form = new FormData();
+      if (fields.task !== undefined) form.append('task', fields.task);
+      form.append('file', file instanceof Blob ? file : await blobOf(file), fields.fileName);
+      return http.json({ method: 'POST', path: '/v1/task-files', form, signal: opts?.signal, timeoutMs: 0 });
+    },
+    deleteTaskFile: async (id, opts) => {
+      await http.send({
+        method: 'DELETE',
+        path: `/v1/task-files/${encodeURIComponent(id)}`,
+        signal: opts?.signal,
+      });
+    },
     scheduleHistory: (name, params = {}, opts) =>
       http.json({
         method: 'GET',
@@ -78,4 +104,10 @@ export function scheduleMethods(http: HttpTransport): ScheduleMethods {
         signal: opts?.signal,
       }),
   };
+}
+
+async function blobOf(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Blob> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return new Blob(parts as BlobPart[]);
 }

@@ -112,6 +112,14 @@ export const CONFIG_VARIABLES = {
     positiveInt.default(60_000),
     'Per-attempt provider timeout when a run sets none.',
   ),
+  GTR_SCHEDULE_HISTORY_KEEP: variable(
+    z.coerce.number().int().min(0).default(1000),
+    "Fires kept in each schedule's history (the newest); older ones are purged. 0: no count limit.",
+  ),
+  GTR_SCHEDULE_HISTORY_DAYS: variable(
+    z.coerce.number().int().min(0).default(90),
+    'Fires older than this many days are purged from schedule history. 0: no age limit.',
+  ),
   GTR_RUN_DEADLINE_MS: variable(
     positiveInt.default(3_600_000),
     'Overall deadline of a run from its creation: no retry is scheduled past it.',

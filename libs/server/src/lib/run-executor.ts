@@ -13,10 +13,11 @@ import {
 } from '@gtr/engine';
 import { type EventBus, type QueueDriver, QueueName, type RunJobPayload } from '@gtr/queue';
 import { type Logger, type Metrics } from '@gtr/telemetry';
+import { type BatchSlot, type BatchSlots } from './batch-slots';
 import { type RunCache } from './run-cache';
 import { type RunPacer } from './run-pacer';
 import { RUN_CONTROL_CHANNEL, isRunCancelMessage, notifyRunChanged } from './run-events';
-import { runJobId } from './run-job-id';
+import { runJobOf } from './run-job-id';
 
 /** What a {@link RunExecutor} works with; a {@link Runtime} provides all of it. */
 export interface RunExecutorDeps {
@@ -31,6 +32,8 @@ export interface RunExecutorDeps {
   cache?: RunCache;
   /** Rate limits and adaptive concurrency; without it calls go out unpaced. */
   pacer?: RunPacer;
+  /** Batch concurrency caps across workers; without it a job's batch cap is ignored. */
+  slots?: BatchSlots;
   /** No retry is scheduled later than this long after a run's creation. Default: none. */
   deadlineMs?: number;
   /** Backoff of failed calls (default `DEFAULT_RETRY_POLICY`); `maxAttempts` always comes from the run. */
@@ -91,14 +94,30 @@ export class RunExecutor {
   /**
    * Runs one job. `signal` is the queue's: it aborts when this consumer is closing (or lost the
    * job's lock); the call is then aborted and the run handed back to the queue untouched.
+   *
+   * A job of a capped batch first waits for one of the batch's slots, unclaimed (its run stays
+   * `queued`; a shutdown meanwhile rejects, which puts the job back in the queue), and holds it
+   * until the provider call is over.
    */
   async handle(payload: RunJobPayload, signal: AbortSignal): Promise<void> {
+    const { slots } = this.deps;
+    const slot = payload.batch && slots ? await slots.acquire(payload.batch, payload.runId, signal) : null;
+    try {
+      await this.execute(payload, signal, slot);
+    } finally {
+      await slot?.release();
+    }
+  }
+
+  private async execute(payload: RunJobPayload, signal: AbortSignal, slot: BatchSlot | null): Promise<void> {
     const { execution, logger, workerId } = this.deps;
     const run = await execution.claim(payload.runId, workerId);
     if (!run) {
       logger.debug({ runId: payload.runId }, 'run not claimable; job skipped');
       return;
     }
+    // The job's batch cap goes with every later job of this run (retry, hand-back).
+    const job = { runId: run.runId, tenantId: run.tenantId, batch: payload.batch };
     // Registered before any await, so a cancel request that follows the claim finds the call.
     const abort = new AbortController();
     this.inFlight.set(run.runId, abort);
@@ -112,13 +131,16 @@ export class RunExecutor {
       if (await this.answerFromCache(run, startedAt, log)) return;
       const outcome = await this.call(run, abort.signal);
       const finishedAt = new Date();
+      // The call is over: the batch's next call need not wait for this one's write.
+      await slot?.release();
       if (outcome.ok) {
         await this.succeed(run, outcome, { startedAt, finishedAt }, log);
       } else if (signal.aborted && outcome.error.code === 'E_CANCELLED') {
-        await this.handBack(run, log);
+        await this.handBack(run, job, log);
       } else {
         await this.fail(
           run,
+          job,
           outcome.error,
           { startedAt, finishedAt, latencyMs: outcome.latencyMs },
           outcome.waitedMs,
@@ -221,6 +243,7 @@ export class RunExecutor {
 
   private async fail(
     run: ClaimedRun,
+    job: RunJobPayload,
     error: ProviderError,
     facts: { startedAt: Date; finishedAt: Date; latencyMs: number },
     rateLimitWaitMs: number,
@@ -254,11 +277,7 @@ export class RunExecutor {
       );
       if (!applied) return;
       await this.deps.queue
-        .add(QueueName.Runs, {
-          id: runJobId(run.runId, run.attemptNumber + 1),
-          payload: { runId: run.runId, tenantId: run.tenantId },
-          delayMs,
-        })
+        .add(QueueName.Runs, runJobOf(job, run.attemptNumber + 1, { delayMs }))
         .catch((err: unknown) =>
           // The run is `retrying` in Postgres: the reconciler enqueues it once its time has come.
           log.error({ err }, 'enqueueing the retry failed; the reconciler will enqueue it'),
@@ -281,16 +300,13 @@ export class RunExecutor {
    * queue with no attempt recorded, as a new job for its next claim — the job being handled now
    * completes, and the reconciler would look for exactly this id.
    */
-  private async handBack(run: ClaimedRun, log: Logger): Promise<void> {
+  private async handBack(run: ClaimedRun, job: RunJobPayload, log: Logger): Promise<void> {
     const released = await this.persist('releasing the run', log, () =>
       this.deps.execution.release(run.runId, run.attemptNumber),
     );
     if (!released) return;
     await this.deps.queue
-      .add(QueueName.Runs, {
-        id: runJobId(run.runId, run.attemptNumber + 1),
-        payload: { runId: run.runId, tenantId: run.tenantId },
-      })
+      .add(QueueName.Runs, runJobOf(job, run.attemptNumber + 1))
       .catch((err: unknown) => log.error({ err }, 'enqueueing the released run failed; the reconciler will'));
     log.info('worker stopping; run released to the queue');
     await notifyRunChanged(this.deps.events, { ...run, status: 'queued' });

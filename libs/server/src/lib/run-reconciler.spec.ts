@@ -18,6 +18,7 @@ function fakes(state: {
   inQueue?: Set<string>;
 }) {
   const added: string[] = [];
+  const payloads: unknown[] = [];
   const execution = {
     findStaleRunning: jest.fn(async () => state.stale ?? []),
     findQueued: jest.fn(async () => state.queued ?? []),
@@ -25,8 +26,9 @@ function fakes(state: {
   };
   const queue = {
     has: jest.fn(async (_queue: string, jobId: string) => state.inQueue?.has(jobId) ?? false),
-    add: jest.fn(async (_queue: string, job: { id: string }) => {
+    add: jest.fn(async (_queue: string, job: { id: string; payload: unknown }) => {
       added.push(job.id);
+      payloads.push(job.payload);
     }),
   };
   const { logger, lines } = capturingLogger('reconciler-spec');
@@ -34,6 +36,7 @@ function fakes(state: {
     execution,
     queue,
     added,
+    payloads,
     lines,
     reconciler: (options = OPTIONS) =>
       new RunReconciler(
@@ -49,8 +52,8 @@ describe('RunReconciler.reconcile', () => {
   it('releases stale runs it still owns the claim of and enqueues their next attempt', async () => {
     const f = fakes({
       stale: [
-        { runId: 'a', tenantId: 't', attemptCount: 1, claimedBy: 'w1' },
-        { runId: 'b', tenantId: 't', attemptCount: 2, claimedBy: 'w2' },
+        { runId: 'a', tenantId: 't', attemptCount: 1, claimedBy: 'w1', batch: null },
+        { runId: 'b', tenantId: 't', attemptCount: 2, claimedBy: 'w2', batch: null },
       ],
       releasable: new Set(['a']),
     });
@@ -66,9 +69,9 @@ describe('RunReconciler.reconcile', () => {
   it('enqueues due runs whose job is missing, and only those', async () => {
     const f = fakes({
       queued: [
-        { runId: 'fresh', tenantId: 't', attemptCount: 0 },
-        { runId: 'retry', tenantId: 't', attemptCount: 1 },
-        { runId: 'present', tenantId: 't', attemptCount: 0 },
+        { runId: 'fresh', tenantId: 't', attemptCount: 0, batch: { id: 'b', concurrency: 3 } },
+        { runId: 'retry', tenantId: 't', attemptCount: 1, batch: null },
+        { runId: 'present', tenantId: 't', attemptCount: 0, batch: null },
       ],
       inQueue: new Set(['present']),
     });
@@ -78,6 +81,11 @@ describe('RunReconciler.reconcile', () => {
     expect(f.execution.findQueued).toHaveBeenCalledWith(30_000, 50);
     expect(f.queue.has.mock.calls.map((call) => call[1])).toEqual(['fresh', 'retry_2', 'present']);
     expect(f.added).toEqual(['fresh', 'retry_2']);
+    // A capped batch's run keeps its cap in the new job.
+    expect(f.payloads).toEqual([
+      { runId: 'fresh', tenantId: 't', batch: { id: 'b', concurrency: 3 } },
+      { runId: 'retry', tenantId: 't' },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type RunExecutionRepository } from '@gtr/data';
 import { type QueueDriver, QueueName } from '@gtr/queue';
 import { type Logger } from '@gtr/telemetry';
-import { runJobId } from './run-job-id';
+import { runJobId, runJobOf } from './run-job-id';
 
 export interface RunReconcilerOptions {
   /** How often to look. */
@@ -60,7 +60,7 @@ export class RunReconciler {
       this.options.batchSize,
     )) {
       if (await this.execution.release(run.runId, run.attemptCount)) {
-        await this.enqueue(run.runId, run.tenantId, run.attemptCount + 1);
+        await this.queue.add(QueueName.Runs, runJobOf(run, run.attemptCount + 1));
         this.logger.warn({ runId: run.runId }, 'run lost its worker; released to the queue');
         repaired++;
       }
@@ -68,18 +68,11 @@ export class RunReconciler {
     for (const run of await this.execution.findQueued(this.options.queuedGraceMs, this.options.batchSize)) {
       const jobId = runJobId(run.runId, run.attemptCount + 1);
       if (!(await this.queue.has(QueueName.Runs, jobId))) {
-        await this.enqueue(run.runId, run.tenantId, run.attemptCount + 1);
+        await this.queue.add(QueueName.Runs, runJobOf(run, run.attemptCount + 1));
         this.logger.warn({ runId: run.runId }, 'queued run missing from the queue; enqueued again');
         repaired++;
       }
     }
     return repaired;
-  }
-
-  private enqueue(runId: string, tenantId: string, attemptNumber: number): Promise<void> {
-    return this.queue.add(QueueName.Runs, {
-      id: runJobId(runId, attemptNumber),
-      payload: { runId, tenantId },
-    });
   }
 }

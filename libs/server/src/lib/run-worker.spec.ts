@@ -1,6 +1,6 @@
 import { loadConfig } from '@gtr/config';
 import { createInProcessRateLimiter, createProviderRegistry } from '@gtr/engine';
-import { QueueName, createEventBus, createQueueDriver } from '@gtr/queue';
+import { QueueName, createEventBus, createQueueDriver, createSlotDriver } from '@gtr/queue';
 import { Metrics } from '@gtr/telemetry';
 import { capturingLogger } from '../../test/capturing-logger';
 import { waitFor } from '../../test/wait-for';
@@ -19,6 +19,7 @@ function stubRuntime(): Runtime {
     queue: createQueueDriver({ prefix }),
     events: createEventBus({ prefix }),
     limiter: createInProcessRateLimiter(),
+    slots: createSlotDriver({ prefix }),
     providers: createProviderRegistry([{ name: 'dry-run', kind: 'dry-run', defaultModel: 'm' }], 'dry-run'),
     repositories: { execution: { claim: jest.fn(async () => null) } } as unknown as Runtime['repositories'],
     workerId: 'w1',

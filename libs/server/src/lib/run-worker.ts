@@ -1,8 +1,10 @@
 import { type AppConfig } from '@gtr/config';
 import { ConcurrencyController, type RetryPolicy } from '@gtr/engine';
 import { type Consumer, QueueName } from '@gtr/queue';
+import { BatchSlots } from './batch-slots';
 import { RunCache } from './run-cache';
 import { RunExecutor } from './run-executor';
+import { ProviderBatchRunner, type ProviderBatchRunnerOptions } from './provider-batches';
 import { RunPacer } from './run-pacer';
 import { RunReconciler, type RunReconcilerOptions } from './run-reconciler';
 import { type Runtime } from './runtime';
@@ -16,6 +18,11 @@ export interface RunWorkerOptions {
   reconciler?: Partial<RunReconcilerOptions>;
   /** Fire due schedules from this worker (default true; every worker may, fires are exactly-once). */
   scheduler?: boolean;
+  /**
+   * Submit and poll `provider_batch` batches from this worker (default on, every worker may:
+   * each step is a guarded update in Postgres); `false` turns it off.
+   */
+  providerBatches?: false | ProviderBatchRunnerOptions;
 }
 
 /**
@@ -33,13 +40,16 @@ export function reconcilerOptionsOf(config: Pick<AppConfig, 'GTR_RUN_TIMEOUT_MS'
 
 /**
  * The worker side of a process: consumes the runs queue, keeps the queue consistent with
- * Postgres and fires due schedules. The worker app runs one; embedded mode runs one inside the api process.
+ * Postgres, fires due schedules and drives `provider_batch` batches through the provider's Batch
+ * API. The worker app runs one; embedded mode runs one inside the api process.
  */
 export class RunWorker {
   private consumer: Consumer | null = null;
   private readonly executor: RunExecutor;
+  private readonly slots: BatchSlots;
   private readonly reconciler: RunReconciler;
   private readonly scheduler: ScheduleRunner | null;
+  private readonly providerBatches: ProviderBatchRunner | null;
 
   constructor(
     private readonly runtime: Runtime,
@@ -53,6 +63,7 @@ export class RunWorker {
       config.GTR_RATE_LIMITS,
       logger,
     );
+    this.slots = new BatchSlots(runtime.slots, events, logger);
     this.executor = new RunExecutor({
       execution: repositories.execution,
       providers,
@@ -63,6 +74,7 @@ export class RunWorker {
       workerId,
       cache,
       pacer,
+      slots: this.slots,
       deadlineMs: config.GTR_RUN_DEADLINE_MS,
       retry: options.retry,
     });
@@ -72,6 +84,8 @@ export class RunWorker {
       onTick: () => cache.purge(),
     });
     this.scheduler = options.scheduler === false ? null : new ScheduleRunner(runtime);
+    this.providerBatches =
+      options.providerBatches === false ? null : new ProviderBatchRunner(runtime, options.providerBatches);
   }
 
   /** Whether it is consuming (between `start` and `stop`). */
@@ -83,6 +97,7 @@ export class RunWorker {
   async start(): Promise<void> {
     if (this.consumer) return;
     await this.executor.start();
+    await this.slots.start();
     this.consumer = await this.runtime.queue.consume(
       QueueName.Runs,
       (job) => this.executor.handle(job.payload, job.signal),
@@ -90,6 +105,7 @@ export class RunWorker {
     );
     this.reconciler.start();
     this.scheduler?.start();
+    this.providerBatches?.start();
     this.runtime.logger.info(
       { workerId: this.runtime.workerId, concurrency: this.runtime.config.GTR_WORKER_CONCURRENCY },
       'worker consuming runs',
@@ -102,10 +118,12 @@ export class RunWorker {
    */
   async stop(): Promise<void> {
     await this.scheduler?.stop();
+    await this.providerBatches?.stop();
     await this.reconciler.stop();
     const consumer = this.consumer;
     this.consumer = null;
     await consumer?.close();
+    await this.slots.stop();
     await this.executor.stop();
   }
 

@@ -21,9 +21,11 @@ import {
   type EventBus,
   type QueueDriver,
   type QueueDriverOptions,
+  type SlotDriver,
   createEventBus,
   createQueueDriver,
   createRateLimiter,
+  createSlotDriver,
 } from '@gtr/queue';
 import { Metrics, type Logger, createLogger } from '@gtr/telemetry';
 
@@ -42,6 +44,8 @@ export interface Runtime {
   events: EventBus;
   /** The shared rate limiter (Redis in distributed mode): one schedule for every worker. */
   limiter: RateLimiter;
+  /** Leased slots (Redis in distributed mode): batch concurrency caps across every worker. */
+  slots: SlotDriver;
   providers: ProviderRegistry;
   repositories: {
     tenants: TenantsRepository;
@@ -122,6 +126,8 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
       onError,
     });
     closers.unshift(() => limiter.close());
+    const slots = createSlotDriver({ redisUrl: config.REDIS_URL, prefix: config.GTR_QUEUE_PREFIX, onError });
+    closers.unshift(() => slots.close());
     logger.info({ config: redactConfig(config), embedded: database.embedded }, 'runtime ready');
     let closing: Promise<void> | undefined;
     return {
@@ -133,6 +139,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
       queue,
       events,
       limiter,
+      slots,
       providers,
       repositories: {
         tenants: new TenantsRepository(dataSource),

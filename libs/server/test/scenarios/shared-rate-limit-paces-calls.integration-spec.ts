@@ -19,5 +19,6 @@ describe('a provider that enforces 120 requests per minute per second (2 in any 
     expect(done.every((r) => r.attempts.length === 1)).toBe(true);
     const waits = done.map((r) => r.attempts[0].rateLimitWaitMs);
     expect(Math.max(...waits)).toBeGreaterThan(1000);
-  });
+    // Ten calls at two a second take 4.5 s at best: more than the default test timeout.
+  }, 30_000);
 });

@@ -32,6 +32,8 @@ describe('parseCliArgs', () => {
       'hang=0.01',
       '--fail-next',
       'error503=2',
+      '--batch-delay',
+      '50',
       '--seed',
       '7',
     ]);
@@ -52,6 +54,7 @@ describe('parseCliArgs', () => {
         quotaExhausted: true,
         faults: { error500: 0.05, hang: 0.01 },
         failNext: { error503: 2 },
+        batchDelayMs: 50,
         seed: 7,
       },
     });

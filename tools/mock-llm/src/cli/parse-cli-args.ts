@@ -19,6 +19,7 @@ export const CLI_USAGE = `Usage: mock-llm [options]
   --quota-exhausted          answer every completion 429 insufficient_quota
   --fault <kind=rate>        fault probability, repeatable (kinds: ${FAULT_KINDS.join(', ')})
   --fail-next <kind=count>   fail the next count completions, repeatable
+  --batch-delay <ms>         time a Batch API batch takes to complete (default 1000)
   --seed <n>                 seed jitter and fault dice
   --help                     print this text
 `;
@@ -79,6 +80,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
       'quota-exhausted': { type: 'boolean' },
       fault: { type: 'string', multiple: true },
       'fail-next': { type: 'string', multiple: true },
+      'batch-delay': { type: 'string' },
       seed: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -106,6 +108,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
     quotaExhausted: values['quota-exhausted'],
     faults: perFault('fault', values.fault, probability),
     failNext: perFault('fail-next', values['fail-next'], (raw) => integer('fail-next', raw)),
+    batchDelayMs: integer('batch-delay', values['batch-delay']),
     seed: integer('seed', values.seed),
   };
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));

@@ -28,6 +28,7 @@ export const configPatchSchema = z
     faults: perFault(z.number().min(0).max(1)),
     failNext: perFault(z.number().int().min(0)),
     faultRetryAfterMs: z.number().int().min(0),
+    batchDelayMs: z.number().int().min(0),
     seed: z.number().int().nullable(),
   })
   .partial() satisfies z.ZodType<MockLlmConfigPatch>;

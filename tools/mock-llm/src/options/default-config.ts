@@ -15,5 +15,6 @@ export const DEFAULT_CONFIG: Readonly<MockLlmConfig> = Object.freeze({
   faults: {},
   failNext: {},
   faultRetryAfterMs: 1000,
+  batchDelayMs: 1000,
   seed: null,
 });

@@ -34,6 +34,11 @@ export interface MockLlmConfig {
   failNext: FaultCounts;
   /** The `retry-after` of an injected (not a real) 429. */
   faultRetryAfterMs: number;
+  /**
+   * How long a Batch API batch takes: `in_progress` after half of it, its lines answered and
+   * the batch `completed` once it has passed (checked whenever the batch is read).
+   */
+  batchDelayMs: number;
   /** Seed of the random source behind jitter and fault probabilities; `null` = Math.random. */
   seed: number | null;
 }

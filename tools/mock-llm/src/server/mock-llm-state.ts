@@ -1,3 +1,4 @@
+import { BatchStore } from '../batch-api/batch-store';
 import { type FaultKind } from '../faults/fault-kind';
 import { pickFault } from '../faults/pick-fault';
 import { type PromptMarker } from '../faults/prompt-markers';
@@ -12,6 +13,8 @@ import { StatsRecorder } from '../stats/stats-recorder';
 export class MockLlmState {
   readonly stats = new StatsRecorder();
   readonly limiter = new SlidingWindowLimiter();
+  /** Files and batches of the Batch API. */
+  readonly batchApi = new BatchStore();
   private current: MockLlmConfig;
   private random: RandomSource;
 
@@ -38,14 +41,15 @@ export class MockLlmState {
   }
 
   /**
-   * Clears the counters, the remembered prompts (so `once` markers fail again) and the
-   * limit windows, and restarts the seeded dice; with `restoreOptions`, also goes back to
+   * Clears the counters, the remembered prompts (so `once` markers fail again), the
+   * limit windows and the Batch API's files and batches, and restarts the seeded dice; with `restoreOptions`, also goes back to
    * the behaviour the mock started with.
    */
   reset(restoreOptions = false): void {
     if (restoreOptions) this.current = this.initial;
     this.stats.reset();
     this.limiter.reset();
+    this.batchApi.clear();
     this.random = createRandomSource(this.current.seed);
   }
 

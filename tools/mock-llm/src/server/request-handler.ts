@@ -1,4 +1,5 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { routeBatchApi } from '../batch-api/batch-api-routes';
 import { requestId } from '../http/ids';
 import { sendError } from '../http/json-response';
 import { invalidApiKeyError, unknownUrlError } from '../http/known-errors';
@@ -24,6 +25,8 @@ async function route(
   if (method === 'GET' && path === '/v1/models') return handleModels(res, state.config.models, null);
   const model = method === 'GET' ? /^\/v1\/models\/(.+)$/.exec(path) : null;
   if (model) return handleModels(res, state.config.models, decodeURIComponent(model[1]));
+  const batchApi = routeBatchApi(state, method, path, req, res);
+  if (batchApi) return batchApi;
   return sendError(res, unknownUrlError(method, path));
 }
 

@@ -6,12 +6,14 @@ import {
   type Runtime,
   RUN_CONTROL_CHANNEL,
   type RunCancelMessage,
+  cancelProviderBatches,
   notifyRunChanged,
 } from '@gtr/server';
 
 /**
  * Cancels every unfinished run of a batch. Queued runs never start (their claim fails); the
- * workers holding running ones abort their provider calls, asked on the control channel.
+ * workers holding running ones abort their provider calls, asked on the control channel. The
+ * provider batches of a `provider_batch` batch are cancelled at the provider (best effort).
  * Cancelling a finished batch changes nothing and returns it.
  */
 @Injectable()
@@ -42,6 +44,10 @@ export class CancelBatchUseCase {
     }
     const batch = await this.batches.find(command.tenantId, command.batchId);
     if (!batch) throw new GtrError('E_NOT_FOUND', `Batch ${command.batchId} not found.`);
+    // Its runs are cancelled in Postgres already; stopping the provider's batch saves its cost.
+    if (batch.mode === 'provider_batch') {
+      await cancelProviderBatches(this.runtime, command.tenantId, command.batchId);
+    }
     return batch;
   }
 }

@@ -58,6 +58,8 @@ export function toBatchView(batch: BatchEntity, stats: readonly BatchRunStats[])
     throughputPerSecond: throughput === null ? null : round(throughput),
     etaSeconds: etaSeconds === null ? null : Math.ceil(etaSeconds),
     priority: batch.priority,
+    concurrency: batch.concurrency,
+    mode: batch.mode,
     options: batch.options,
     idempotencyKey: batch.idempotencyKey,
     createdAt: batch.createdAt.toISOString(),
@@ -74,6 +76,7 @@ function statusOf(
   started: boolean,
 ): BatchViewStatus {
   if (batch.status === 'cancelled' && remaining === 0) return 'cancelled';
+  if (remaining > 0 && batch.status === 'paused') return 'paused';
   if (remaining > 0) return started ? 'running' : 'queued';
   if (counts.succeeded === total) return 'succeeded';
   if (counts.succeeded > 0) return 'partial';

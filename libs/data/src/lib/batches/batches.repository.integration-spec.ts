@@ -1,6 +1,7 @@
 import { makeRunInput } from '../../../test/factories';
 import { type TestDatabase } from '../../../test/test-database';
 import { useTenantDatabase } from '../../../test/tenant-database';
+import { RunExecutionRepository } from '../runs/run-execution.repository';
 import { RunsRepository } from '../runs/runs.repository';
 import { BatchesRepository, RESULTS_PAGE_SIZE } from './batches.repository';
 
@@ -267,6 +268,66 @@ describe('BatchesRepository', () => {
         finished_at: null,
       });
       expect(await batches.retryFailed(tenantId, created.batchId)).toEqual([]);
+    });
+  });
+
+  describe('pause and resume', () => {
+    it('stops claims while paused, and resume hands back every run still waiting, retries with their delay', async () => {
+      const execution = new RunExecutionRepository(db.dataSource);
+      const created = await batches.createWithRuns(tenantId, { concurrency: 2 }, inputs(4));
+      const ids = created.runs.map((r) => r.id);
+      expect(await execution.claim(ids[0], 'w1')).not.toBeNull();
+      await finish(ids[1], 'succeeded', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
+      await db.dataSource.query(
+        `UPDATE runs SET status = 'retrying', attempt_count = 1, queued_at = now() + interval '60 seconds' WHERE id = $1`,
+        [ids[3]],
+      );
+
+      expect(await batches.pause(tenantId, created.batchId)).toEqual({ changed: true, status: 'paused' });
+      expect(await batches.pause(tenantId, created.batchId)).toEqual({ changed: false, status: 'paused' });
+      const view = await batches.find(tenantId, created.batchId);
+      expect(view).toMatchObject({ status: 'paused', concurrency: 2, mode: 'queue' });
+      expect(await execution.claim(ids[2], 'w1')).toBeNull();
+      // The reconciler leaves a paused batch's runs alone, and gives a capped batch's runs their cap.
+      const due = await execution.findQueued(0, 100);
+      expect(due.map((run) => run.runId)).not.toContain(ids[2]);
+
+      const resumed = await batches.resume(tenantId, created.batchId);
+      expect(resumed).toMatchObject({ changed: true, status: 'running' });
+      expect(resumed?.runs.map((run) => run.runId)).toEqual([ids[2], ids[3]]);
+      expect(resumed?.runs[0]).toEqual({ runId: ids[2], attemptCount: 0, delayMs: 0 });
+      expect(resumed?.runs[1].delayMs).toBeGreaterThan(50_000);
+      expect(await batches.resume(tenantId, created.batchId)).toEqual({
+        changed: false,
+        status: 'running',
+        runs: [],
+      });
+      expect((await execution.findQueued(0, 100)).find((run) => run.runId === ids[2])?.batch).toEqual({
+        id: created.batchId,
+        concurrency: 2,
+      });
+      expect(await execution.claim(ids[2], 'w1')).not.toBeNull();
+    });
+
+    it('refuses to pause a finished batch, and is tenant-scoped', async () => {
+      const created = await batches.createWithRuns(tenantId, {}, inputs(1));
+      expect(await batches.pause(otherTenantId, created.batchId)).toBeNull();
+      expect((await batches.find(tenantId, created.batchId))?.status).toBe('queued');
+      await batches.pause(tenantId, created.batchId);
+      expect(await batches.resume(otherTenantId, created.batchId)).toBeNull();
+      expect((await batches.find(tenantId, created.batchId))?.status).toBe('paused');
+      await batches.resume(tenantId, created.batchId);
+      expect(await batches.pause(tenantId, 'not-a-uuid')).toBeNull();
+      await finish(created.runs[0].id, 'succeeded', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
+      expect(await batches.pause(tenantId, created.batchId)).toEqual({ changed: false, status: 'running' });
+    });
+
+    it('keeps a paused batch paused when its failed runs are retried', async () => {
+      const created = await batches.createWithRuns(tenantId, {}, inputs(2));
+      await batches.pause(tenantId, created.batchId);
+      await finish(created.runs[0].id, 'failed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
+      expect(await batches.retryFailed(tenantId, created.batchId)).toHaveLength(1);
+      expect((await batches.find(tenantId, created.batchId))?.status).toBe('paused');
     });
   });
 });

@@ -4,8 +4,10 @@ import {
   type RunStatus,
   type RunView,
   OPERATOR_RETRY,
+  RUN_STATUSES,
   allowedFrom,
   errorInfo,
+  isTerminal,
 } from '@gtr/domain';
 import { type DataSource } from 'typeorm';
 import { BatchEntity } from '../entities/batch.entity';
@@ -26,9 +28,11 @@ import { toBatchView } from './batch-view.mapper';
 import { type CancelledBatchRun } from './cancelled-batch-run';
 import { type CreateBatchInput } from './create-batch-input';
 import { type CreatedBatch } from './created-batch';
+import { type PausedBatchChange, type ResumedRun } from './paused-batch-change';
 import { type RetriedRun } from './retried-run';
 
 const CANCELLABLE = allowedFrom('cancelled');
+const UNFINISHED_RUN_STATUSES = RUN_STATUSES.filter((status) => !isTerminal(status));
 /** Rows per page of `resultsInOrder`: bounds memory whatever the batch size. */
 export const RESULTS_PAGE_SIZE = 1000;
 const MAX_PAGE = 500;
@@ -56,8 +60,8 @@ export class BatchesRepository {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await queryRows(
         manager,
-        `INSERT INTO batches (tenant_id, task_id, task_version, name, status, total, queued_count, priority, options, idempotency_key)
-         VALUES ($1, $2, $3, $4, 'queued', $5, $5, $6, $7::jsonb, $8)
+        `INSERT INTO batches (tenant_id, task_id, task_version, name, status, total, queued_count, priority, options, idempotency_key, concurrency, mode)
+         VALUES ($1, $2, $3, $4, 'queued', $5, $5, $6, $7::jsonb, $8, $9, $10)
          ON CONFLICT DO NOTHING RETURNING id`,
         [
           tenantId,
@@ -68,6 +72,8 @@ export class BatchesRepository {
           batch.priority ?? 0,
           toJsonParam(batch.options ?? {}),
           batch.idempotencyKey ?? null,
+          batch.concurrency ?? null,
+          batch.mode ?? 'queue',
         ],
       );
       const batchId = inserted.rows[0]?.['id'] as string | undefined;
@@ -258,7 +264,8 @@ export class BatchesRepository {
                WHERE r.batch_id = b.id AND r.status = '${OPERATOR_RETRY.from}'
               RETURNING r.id, r.attempt_count),
             batch AS (
-              UPDATE batches SET status = 'running', finished_at = NULL
+              UPDATE batches
+                 SET status = CASE WHEN status = 'paused' THEN 'paused' ELSE 'running' END, finished_at = NULL
                WHERE id IN (SELECT id FROM b) AND EXISTS (SELECT 1 FROM retried)
               RETURNING id)
        SELECT b.id AS batch_id, r.id, r.attempt_count FROM b LEFT JOIN retried r ON true`,
@@ -268,6 +275,77 @@ export class BatchesRepository {
     return rows
       .filter((row) => row['id'] !== null)
       .map((row) => ({ runId: row['id'] as string, attemptCount: row['attempt_count'] as number }));
+  }
+
+  /**
+   * Pauses a batch that still has unfinished runs: no run of it is claimed until it is resumed
+   * (the claim is guarded on it); calls already in flight finish. Null when the tenant has no
+   * batch with this id.
+   */
+  async pause(tenantId: string, id: string): Promise<PausedBatchChange | null> {
+    return this.changeStatus(
+      tenantId,
+      id,
+      `UPDATE batches SET status = 'paused'
+        WHERE id IN (SELECT id FROM b) AND status IN ('queued', 'running')
+          AND EXISTS (SELECT 1 FROM runs r WHERE r.batch_id = $1 AND r.status = ANY($3::text[]))
+        RETURNING status`,
+      [UNFINISHED_RUN_STATUSES],
+    );
+  }
+
+  /**
+   * Resumes a paused batch and returns its runs that wait for a worker (queued, or retrying
+   * with their retry time, which may still be ahead) for enqueueing. Null when the tenant has
+   * no batch with this id; `changed` false (and no runs) when it was not paused.
+   */
+  async resume(tenantId: string, id: string): Promise<(PausedBatchChange & { runs: ResumedRun[] }) | null> {
+    const change = await this.changeStatus(
+      tenantId,
+      id,
+      `UPDATE batches SET status = 'running' WHERE id IN (SELECT id FROM b) AND status = 'paused' RETURNING status`,
+    );
+    if (!change?.changed) return change && { ...change, runs: [] };
+    const { rows } = await queryRows(
+      this.dataSource.manager,
+      `SELECT id, attempt_count,
+              GREATEST(0, EXTRACT(EPOCH FROM (queued_at - now())) * 1000)::bigint AS delay_ms
+         FROM runs WHERE batch_id = $1 AND status IN ('queued', 'retrying') ORDER BY batch_row`,
+      [id],
+    );
+    return {
+      ...change,
+      runs: rows.map((row) => ({
+        runId: row['id'] as string,
+        attemptCount: row['attempt_count'] as number,
+        delayMs: Number(row['delay_ms']),
+      })),
+    };
+  }
+
+  /**
+   * Runs `update` (`$1` batch id, `$3…` `params`) on the tenant's batch. The update must be
+   * guarded on `id IN (SELECT id FROM b)`: a data-modifying CTE runs even when `b` is empty.
+   */
+  private async changeStatus(
+    tenantId: string,
+    id: string,
+    update: string,
+    params: unknown[] = [],
+  ): Promise<PausedBatchChange | null> {
+    if (!isUuid(tenantId) || !isUuid(id)) return null;
+    const { rows } = await queryRows(
+      this.dataSource.manager,
+      `WITH b AS (SELECT id, status FROM batches WHERE id = $1 AND tenant_id = $2),
+            changed AS (${update})
+       SELECT COALESCE((SELECT status FROM changed), b.status) AS status,
+              EXISTS (SELECT 1 FROM changed) AS changed
+         FROM b`,
+      [id, tenantId, ...params],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { changed: row['changed'] as boolean, status: row['status'] as string };
   }
 
   private async runRows(

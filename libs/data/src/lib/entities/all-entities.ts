@@ -1,5 +1,6 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { BatchEntity } from './batch.entity';
+import { ProviderBatchEntity } from './provider-batch.entity';
 import { ResponseCacheEntity } from './response-cache.entity';
 import { RunAttemptEntity } from './run-attempt.entity';
 import { RunEntity } from './run.entity';
@@ -8,6 +9,8 @@ import { ScheduleEntity } from './schedule.entity';
 import { TaskVersionEntity } from './task-version.entity';
 import { TaskEntity } from './task.entity';
 import { TenantEntity } from './tenant.entity';
+import { TaskFileRowEntity } from '../task-files/task-file-row.entity';
+import { TaskFileEntity } from '../task-files/task-file.entity';
 
 /** Every entity of the schema, for the data source. */
 export const ALL_ENTITIES = [
@@ -16,9 +19,12 @@ export const ALL_ENTITIES = [
   TaskEntity,
   TaskVersionEntity,
   BatchEntity,
+  ProviderBatchEntity,
   ScheduleEntity,
   ScheduleFireEntity,
   RunEntity,
   RunAttemptEntity,
   ResponseCacheEntity,
+  TaskFileEntity,
+  TaskFileRowEntity,
 ];

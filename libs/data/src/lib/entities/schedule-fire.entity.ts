@@ -1,5 +1,6 @@
 import { SCHEDULE_FIRE_STATUSES, type ScheduleFireStatus } from '@gtr/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { BatchEntity } from './batch.entity';
 import { checkInList } from './check-in-list';
 import { RunEntity } from './run.entity';
 import { ScheduleEntity } from './schedule.entity';
@@ -15,6 +16,8 @@ import { TenantEntity } from './tenant.entity';
 @Entity({ name: 'schedule_fires' })
 @Unique('UQ_schedule_fires_schedule_due', ['scheduleId', 'dueAt'])
 @Index('IDX_schedule_fires_schedule_run', ['scheduleId', 'dueAt'], { where: '"run_id" IS NOT NULL' })
+@Index('IDX_schedule_fires_schedule_batch', ['scheduleId', 'dueAt'], { where: '"batch_id" IS NOT NULL' })
+@Index('IDX_schedule_fires_due', ['dueAt'])
 @Check('CHK_schedule_fires_status', checkInList('status', SCHEDULE_FIRE_STATUSES))
 export class ScheduleFireEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_schedule_fires' })
@@ -48,6 +51,14 @@ export class ScheduleFireEntity {
   @ManyToOne(() => RunEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'run_id', foreignKeyConstraintName: 'FK_schedule_fires_run' })
   run?: RunEntity | null;
+
+  /** The batch it created (a batch target). */
+  @Column('uuid', { name: 'batch_id', nullable: true })
+  batchId!: string | null;
+
+  @ManyToOne(() => BatchEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'batch_id', foreignKeyConstraintName: 'FK_schedule_fires_batch' })
+  batch?: BatchEntity | null;
 
   @Column('text')
   status!: ScheduleFireStatus;

@@ -10,6 +10,7 @@ interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
   'Index Cond'?: string;
+  'Relation Name'?: string;
   Plans?: PlanNode[];
 }
 
@@ -57,7 +58,10 @@ describe('run list and recovery query plans', () => {
 
   function expectIndex(planNodes: PlanNode[], index: string): void {
     expect(planNodes.map((n) => n['Index Name']).filter(Boolean)).toContain(index);
-    expect(planNodes.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    // Never a scan of runs. The recovery queries join batches (for the cap and pause), a table
+    // far smaller than runs, which the planner may read whole for a hash join.
+    const scanned = planNodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+    expect(scanned).not.toContain('runs');
   }
 
   function expectIndexInOrder(planNodes: PlanNode[], index: string): void {
@@ -89,7 +93,10 @@ describe('run list and recovery query plans', () => {
     const planNodes = await plan(
       buildListRunsQuery(tenantIds[2], { status: ['failed', 'cancelled'] }, 50, null),
     );
-    expect(planNodes.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    // Never a scan of runs. The recovery queries join batches (for the cap and pause), a table
+    // far smaller than runs, which the planner may read whole for a hash join.
+    const scanned = planNodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+    expect(scanned).not.toContain('runs');
   });
 
   it('finds stale running runs through IDX_runs_running_claimed', async () => {

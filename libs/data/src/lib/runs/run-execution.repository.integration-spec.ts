@@ -370,8 +370,8 @@ describe('RunExecutionRepository', () => {
       );
       await execution.recordSuccess(done, 1, success());
       expect(await execution.findStaleRunning(5 * 60_000, 10)).toEqual([
-        { runId: older, tenantId, attemptCount: 1, claimedBy: `w-${older.slice(0, 4)}` },
-        { runId: old, tenantId, attemptCount: 1, claimedBy: `w-${old.slice(0, 4)}` },
+        { runId: older, tenantId, attemptCount: 1, claimedBy: `w-${older.slice(0, 4)}`, batch: null },
+        { runId: old, tenantId, attemptCount: 1, claimedBy: `w-${old.slice(0, 4)}`, batch: null },
       ]);
       expect(await execution.findStaleRunning(5 * 60_000, 1)).toHaveLength(1);
     });
@@ -396,8 +396,8 @@ describe('RunExecutionRepository', () => {
         });
       }
       expect(await execution.findQueued(30_000, 10)).toEqual([
-        { runId: queuedOld, tenantId, attemptCount: 0 },
-        { runId: retryDue, tenantId, attemptCount: 1 },
+        { runId: queuedOld, tenantId, attemptCount: 0, batch: null },
+        { runId: retryDue, tenantId, attemptCount: 1, batch: null },
       ]);
     });
   });

@@ -67,6 +67,17 @@ function attemptParams(
   ];
 }
 
+function runRefOf(row: Record<string, unknown>): RunRef {
+  const batchId = row['batch_id'] as string | null;
+  const concurrency = row['batch_concurrency'] as number | null;
+  return {
+    runId: row['id'] as string,
+    tenantId: row['tenant_id'] as string,
+    attemptCount: row['attempt_count'] as number,
+    batch: batchId !== null && concurrency !== null ? { id: batchId, concurrency } : null,
+  };
+}
+
 /**
  * Worker-side run transitions, keyed by run id. Each is one guarded UPDATE
  * (`WHERE id = $1 AND status = ANY($expected)`), so two workers never both own or complete
@@ -78,7 +89,7 @@ export class RunExecutionRepository {
   /**
    * Moves a queued or retrying run to running under `workerId` and returns what the worker
    * needs to execute it, or null when it is not claimable (already claimed, finished,
-   * cancelled, or unknown). Each claim gets the next attempt number, so a worker that lost
+   * cancelled, unknown, or in a paused batch: resuming enqueues it again). Each claim gets the next attempt number, so a worker that lost
    * its claim can never record a result over the new owner's.
    */
   async claim(runId: string, workerId: string): Promise<ClaimedRun | null> {
@@ -89,6 +100,7 @@ export class RunExecutionRepository {
          SET status = 'running', attempt_count = attempt_count + 1, claimed_by = $2, claimed_at = now(),
              started_at = COALESCE(started_at, now()), next_attempt_at = NULL
        WHERE id = $1 AND status = ANY($3::text[])
+         AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = runs.batch_id AND b.status = 'paused')
        RETURNING *`,
       [runId, workerId, CLAIMABLE],
     );
@@ -240,12 +252,7 @@ export class RunExecutionRepository {
   /** Running runs claimed more than `olderThanMs` ago, oldest claim first. */
   async findStaleRunning(olderThanMs: number, limit: number): Promise<StaleRun[]> {
     const { rows } = await queryRows(this.dataSource.manager, STALE_RUNNING_SQL, [olderThanMs, limit]);
-    return rows.map((row) => ({
-      runId: row['id'] as string,
-      tenantId: row['tenant_id'] as string,
-      attemptCount: row['attempt_count'] as number,
-      claimedBy: row['claimed_by'] as string | null,
-    }));
+    return rows.map((row) => ({ ...runRefOf(row), claimedBy: row['claimed_by'] as string | null }));
   }
 
   /**
@@ -254,11 +261,7 @@ export class RunExecutionRepository {
    */
   async findQueued(olderThanMs: number, limit: number): Promise<RunRef[]> {
     const { rows } = await queryRows(this.dataSource.manager, DUE_RUNS_SQL, [olderThanMs, limit]);
-    return rows.map((row) => ({
-      runId: row['id'] as string,
-      tenantId: row['tenant_id'] as string,
-      attemptCount: row['attempt_count'] as number,
-    }));
+    return rows.map(runRefOf);
   }
 
   /** The run's status, or null for an unknown run. */

@@ -58,6 +58,8 @@ export interface RunRef {
   tenantId: string;
   /** Claims so far; the next attempt is `attemptCount + 1` (it names the attempt's queue job). */
   attemptCount: number;
+  /** The run's batch when it caps its calls in flight; its queue job carries this. */
+  batch: { id: string; concurrency: number } | null;
 }
 
 /** A running run whose claim is older than the worker heartbeat allows. */

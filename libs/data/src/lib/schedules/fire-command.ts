@@ -2,7 +2,7 @@ import { type RunView, type ScheduleFireView } from '@gtr/domain';
 import { type CreateRunInput } from '../runs/create-run-input';
 import { type DueFireClaim } from './due-fire-claim';
 
-/** What a fire time turns into: a run (optionally cancelling earlier ones), or a recorded skip or failure. */
+/** What a fire time turns into: a run (optionally cancelling earlier ones) or a batch, or a recorded skip or failure. */
 export type FireOutcome =
   | {
       status: 'created';
@@ -12,6 +12,12 @@ export type FireOutcome =
       reason?: string | null;
       /** Runs to cancel in the same transaction (overlap policy `cancel_previous`), with the message they get. */
       cancel?: { runIds: readonly string[]; message: string };
+    }
+  | {
+      status: 'created';
+      /** The batch the fire created (a batch target), already stored and enqueued. */
+      batchId: string;
+      reason?: string | null;
     }
   | { status: 'skipped' | 'failed'; reason: string };
 
@@ -32,7 +38,7 @@ export type FireResult =
   | {
       outcome: 'fired';
       fire: ScheduleFireView;
-      /** The created run; null for a skip or failure. */
+      /** The created run; null for a batch, a skip or a failure. */
       run: RunView | null;
       /** The runs that were cancelled (those still unfinished). */
       cancelled: RunView[];

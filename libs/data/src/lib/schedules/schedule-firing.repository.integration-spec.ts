@@ -1,6 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { makeRunInput } from '../../../test/factories';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
+import { BatchesRepository } from '../batches/batches.repository';
 import { createDataSource } from '../data-source/create-data-source';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { type CreateScheduleInput } from './create-schedule-input';
@@ -41,7 +42,7 @@ describe('ScheduleFiringRepository', () => {
   });
 
   beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE schedules, runs CASCADE');
+    await db.dataSource.query('TRUNCATE schedules, runs, batches CASCADE');
   });
 
   const fireAt = (
@@ -58,6 +59,15 @@ describe('ScheduleFiringRepository', () => {
       firedAt: due,
       outcome,
     });
+
+  const batchOf = async (runs: number) =>
+    (
+      await new BatchesRepository(db.dataSource).createWithRuns(
+        tenantId,
+        {},
+        Array.from({ length: runs }, () => makeRunInput()),
+      )
+    ).batchId;
 
   describe('findDue', () => {
     it('finds enabled schedules whose next fire time has come, earliest first, up to the limit', async () => {
@@ -182,6 +192,8 @@ describe('ScheduleFiringRepository', () => {
         status: 'created',
         runId: result.run!.id,
         runStatus: 'queued',
+        batchId: null,
+        batchStatus: null,
         reason: 'caught up 2 missed fire times',
       });
       const [run] = await db.dataSource.query('SELECT schedule_id FROM runs WHERE id = $1', [result.run!.id]);
@@ -309,6 +321,46 @@ describe('ScheduleFiringRepository', () => {
       expect(active).toHaveLength(OVERLAP_LOOKBACK);
       expect(active[0].id).toBe(ids[ids.length - 1]);
       expect(active.map((run) => run.id)).not.toContain(ids[0]);
+    });
+  });
+
+  describe('batch fires', () => {
+    it('links the batch a fire created, and finds the unfinished ones newest first', async () => {
+      const schedule = await schedules.create(tenantId, input());
+      const done = await batchOf(1);
+      const busy = await batchOf(2);
+      const first = await fireAt(schedule.id, T0, { status: 'created', batchId: done });
+      const second = await fireAt(schedule.id, plus(1000), { status: 'created', batchId: busy, reason: 'r' });
+      if (first.outcome !== 'fired' || second.outcome !== 'fired') throw new Error('expected fires');
+      expect(second.fire).toMatchObject({ batchId: busy, batchStatus: 'queued', runId: null, reason: 'r' });
+      expect(second.run).toBeNull();
+      await db.dataSource.query(`UPDATE runs SET status = 'succeeded' WHERE batch_id = $1`, [done]);
+      expect(await firing.activeBatches(schedule.id)).toEqual([busy]);
+      const history = await schedules.history(tenantId, 'every-second', { limit: 10 });
+      expect(history!.data.map((fire) => [fire.batchId, fire.batchStatus])).toEqual([
+        [busy, 'queued'],
+        [done, 'succeeded'],
+      ]);
+    });
+  });
+
+  describe('purgeHistory', () => {
+    it('does nothing without a limit', async () => {
+      expect(await firing.purgeHistory({ keepLast: null, olderThan: null, limit: 10 })).toBe(0);
+    });
+
+    it('keeps the newest fires per schedule and never an unfinished batch, at most `limit` per call', async () => {
+      const schedule = await schedules.create(tenantId, input());
+      const busy = await batchOf(1);
+      await fireAt(schedule.id, T0, { status: 'created', batchId: busy });
+      for (let i = 1; i <= 4; i++)
+        await fireAt(schedule.id, plus(i * 1000), { status: 'skipped', reason: 'x' });
+      expect(await firing.purgeHistory({ keepLast: 1, olderThan: null, limit: 2 })).toBe(2);
+      expect(await firing.purgeHistory({ keepLast: 1, olderThan: null, limit: 10 })).toBe(1);
+      const left = await schedules.history(tenantId, 'every-second', { limit: 10 });
+      expect(left!.data.map((fire) => fire.dueAt)).toEqual([plus(4000), T0].map((d) => d.toISOString()));
+      await db.dataSource.query(`UPDATE runs SET status = 'failed' WHERE batch_id = $1`, [busy]);
+      expect(await firing.purgeHistory({ keepLast: null, olderThan: plus(500), limit: 10 })).toBe(1);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type BatchViewStatus,
   allowedFrom,
   isTerminal,
   RUN_STATUSES,
@@ -93,10 +94,59 @@ export class ScheduleFiringRepository {
   }
 
   /**
+   * The batches among the schedule's latest {@link OVERLAP_LOOKBACK} batch fires that still have
+   * an unfinished run, newest first (`IDX_schedule_fires_schedule_batch`, then `IDX_runs_batch_row`).
+   */
+  async activeBatches(scheduleId: string): Promise<string[]> {
+    const { rows } = await queryRows(
+      this.dataSource.manager,
+      `SELECT f.batch_id
+         FROM (SELECT batch_id, due_at FROM schedule_fires
+                WHERE schedule_id = $1 AND batch_id IS NOT NULL ORDER BY due_at DESC LIMIT $2) f
+        WHERE EXISTS (SELECT 1 FROM runs r WHERE r.batch_id = f.batch_id AND r.status = ANY($3::text[]))
+        ORDER BY f.due_at DESC`,
+      [scheduleId, OVERLAP_LOOKBACK, ACTIVE_RUN_STATUSES],
+    );
+    return rows.map((row) => row['batch_id'] as string);
+  }
+
+  /**
+   * Deletes old history, across schedules, in one statement: the fires beyond each schedule's
+   * latest `keepLast`, and those due before `olderThan` (either limit null: not applied), at most
+   * `limit` fires per call. Guarded: a schedule's latest fire, and a fire whose run or batch is
+   * unfinished, always stay (the overlap policies read them). Returns how many were deleted.
+   */
+  async purgeHistory(options: {
+    keepLast: number | null;
+    olderThan: Date | null;
+    limit: number;
+  }): Promise<number> {
+    if (options.keepLast === null && options.olderThan === null) return 0;
+    const { affected } = await queryRows(
+      this.dataSource.manager,
+      `WITH ranked AS (
+              SELECT id, run_id, batch_id, due_at,
+                     row_number() OVER (PARTITION BY schedule_id ORDER BY due_at DESC) AS rank
+                FROM schedule_fires),
+            doomed AS (
+              SELECT f.id FROM ranked f
+               WHERE f.rank > 1
+                 AND (($1::int IS NOT NULL AND f.rank > $1::int) OR ($2::timestamptz IS NOT NULL AND f.due_at < $2::timestamptz))
+                 AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = f.run_id AND r.status = ANY($3::text[]))
+                 AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.batch_id = f.batch_id AND r.status = ANY($3::text[]))
+               LIMIT $4)
+       DELETE FROM schedule_fires s USING doomed WHERE s.id = doomed.id RETURNING s.id`,
+      [options.keepLast, options.olderThan, ACTIVE_RUN_STATUSES, options.limit],
+    );
+    return affected;
+  }
+
+  /**
    * Claims the fire time and records its outcome in one transaction: the claim (see
    * {@link claimDueFire}), the fire row (unique per schedule and fire time: a second guard),
-   * and for a created fire the cancellation of earlier runs and the new `queued` run. The
-   * caller enqueues the run after this resolves; if it cannot, the reconciler will.
+   * and for a created fire the cancellation of earlier runs and the new `queued` run (or the link
+   * to the batch the caller created). The caller enqueues the run after this resolves; if it
+   * cannot, the reconciler will.
    */
   async fire(command: FireCommand): Promise<FireResult> {
     return this.dataSource.transaction(async (manager): Promise<FireResult> => {
@@ -121,6 +171,15 @@ export class ScheduleFiringRepository {
       let fireRow = inserted.rows[0];
       if (outcome.status !== 'created')
         return { outcome: 'fired', fire: this.fireView(fireRow, null), run: null, cancelled: [] };
+      if ('batchId' in outcome) {
+        fireRow = (
+          await queryRows(manager, 'UPDATE schedule_fires SET batch_id = $2 WHERE id = $1 RETURNING *', [
+            fireRow['id'],
+            outcome.batchId,
+          ])
+        ).rows[0];
+        return { outcome: 'fired', fire: this.fireView(fireRow, null, 'queued'), run: null, cancelled: [] };
+      }
 
       const cancelled = outcome.cancel
         ? await this.cancelRuns(manager, command.tenantId, outcome.cancel)
@@ -179,8 +238,16 @@ export class ScheduleFiringRepository {
     return rows.map((row) => this.runView(row));
   }
 
-  private fireView(row: Row, runStatus: RunStatus | null): ScheduleFireView {
-    return toScheduleFireView(hydrateEntity(this.dataSource, ScheduleFireEntity, row), runStatus);
+  private fireView(
+    row: Row,
+    runStatus: RunStatus | null,
+    batchStatus: BatchViewStatus | null = null,
+  ): ScheduleFireView {
+    return toScheduleFireView(
+      hydrateEntity(this.dataSource, ScheduleFireEntity, row),
+      runStatus,
+      batchStatus,
+    );
   }
 
   private runView(row: Row): RunView {

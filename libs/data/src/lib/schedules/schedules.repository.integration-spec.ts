@@ -190,6 +190,8 @@ describe('SchedulesRepository', () => {
         status: 'failed',
         runId: null,
         runStatus: null,
+        batchId: null,
+        batchStatus: null,
         reason: 'no task named "gone"',
       },
       {
@@ -199,6 +201,8 @@ describe('SchedulesRepository', () => {
         status: 'skipped',
         runId: null,
         runStatus: null,
+        batchId: null,
+        batchStatus: null,
         reason: 'previous run still running',
       },
     ]);
@@ -212,6 +216,8 @@ describe('SchedulesRepository', () => {
           status: 'created',
           runId: expect.any(String),
           runStatus: 'queued',
+          batchId: null,
+          batchStatus: null,
           reason: null,
         },
       ],

@@ -1,5 +1,6 @@
 import { GtrError, type Page, type RunStatus, type ScheduleFireView, type ScheduleView } from '@gtr/domain';
 import { type DataSource } from 'typeorm';
+import { BatchesRepository } from '../batches/batches.repository';
 import { ScheduleFireEntity } from '../entities/schedule-fire.entity';
 import { ScheduleEntity } from '../entities/schedule.entity';
 import { hydrateEntity } from '../sql/hydrate-entity';
@@ -20,7 +21,11 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  * reach another tenant's schedules.
  */
 export class SchedulesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly batches: BatchesRepository;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.batches = new BatchesRepository(dataSource);
+  }
 
   /**
    * Inserts a schedule.
@@ -160,14 +165,15 @@ export class SchedulesRepository {
         ORDER BY f.due_at DESC LIMIT $4`,
       [schedule.rows[0]['id'], tenantId, before, limit + 1],
     );
-    const page = rows
-      .slice(0, limit)
-      .map((row) =>
-        toScheduleFireView(
-          hydrateEntity(this.dataSource, ScheduleFireEntity, row),
-          (row['run_status'] as RunStatus | null) ?? null,
-        ),
+    const page: ScheduleFireView[] = [];
+    for (const row of rows.slice(0, limit)) {
+      const fire = hydrateEntity(this.dataSource, ScheduleFireEntity, row);
+      // A batch's status is derived from its runs; the page is small, so read each one's.
+      const batch = fire.batchId ? await this.batches.find(tenantId, fire.batchId) : null;
+      page.push(
+        toScheduleFireView(fire, (row['run_status'] as RunStatus | null) ?? null, batch?.status ?? null),
       );
+    }
     const last = page[page.length - 1];
     return { data: page, nextCursor: rows.length > limit && last ? encodeScheduleCursor(last.dueAt) : null };
   }

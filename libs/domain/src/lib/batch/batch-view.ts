@@ -1,7 +1,10 @@
 import { type RunStatus } from '../run-status';
 
-/** What a batch is doing, derived from its runs (a batch row only stores `cancelled`). */
-export type BatchViewStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
+import { type BatchExecutionMode } from './create-batch-request';
+
+/** What a batch is doing, derived from its runs (a batch row only stores `paused` and `cancelled`). */
+export type BatchViewStatus =
+  'queued' | 'running' | 'paused' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
 
 /**
  * A batch as the API, CLI and dashboard see it. Counts, tokens and cost are computed from the
@@ -11,7 +14,8 @@ export interface BatchView {
   id: string;
   name: string | null;
   /**
-   * `queued` until a run starts, `running` while any run is unfinished, then `succeeded` (every
+   * `queued` until a run starts, `running` while any run is unfinished (`paused` while paused
+   * with runs unfinished), then `succeeded` (every
    * run succeeded), `partial` (some succeeded), `failed` (none succeeded) or `cancelled`.
    */
   status: BatchViewStatus;
@@ -35,6 +39,9 @@ export interface BatchView {
    */
   etaSeconds: number | null;
   priority: number;
+  /** Most provider calls of this batch in flight at once, across every worker; null: no cap. */
+  concurrency: number | null;
+  mode: BatchExecutionMode;
   options: Record<string, unknown>;
   idempotencyKey: string | null;
   createdAt: string;

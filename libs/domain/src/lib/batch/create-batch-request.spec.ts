@@ -29,16 +29,30 @@ describe('batch request schemas', () => {
       params: '{"temperature":0}',
       skipInvalid: 'true',
       priority: '7',
+      concurrency: '32',
+      mode: 'queue',
+      provider: 'dry-run',
     });
     expect(batchSubmissionSchema.parse(fields)).toEqual({
       task: 'greet',
       version: 2,
+      provider: 'dry-run',
       params: { temperature: 0 },
-      options: { skipInvalid: true, priority: 7 },
+      options: { skipInvalid: true, priority: 7, concurrency: 32, mode: 'queue' },
     });
     expect(batchFormFieldsSchema.parse({ name: 'n' })).toEqual({ name: 'n' });
     expect(batchFormFieldsSchema.safeParse({ params: '{' }).error?.issues[0].path).toEqual(['params']);
     expect(batchFormFieldsSchema.safeParse({ priority: 'high' }).error?.issues[0].path).toEqual(['priority']);
     expect(batchSubmissionSchema.safeParse({ options: { priority: 1000 } }).success).toBe(false);
+    for (const concurrency of [0, 1001, 1.5]) {
+      expect(batchSubmissionSchema.safeParse({ options: { concurrency } }).error?.issues[0].path).toEqual([
+        'options',
+        'concurrency',
+      ]);
+    }
+    expect(batchSubmissionSchema.safeParse({ options: { mode: 'turbo' } }).error?.issues[0].path).toEqual([
+      'options',
+      'mode',
+    ]);
   });
 });

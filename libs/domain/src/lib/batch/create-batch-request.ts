@@ -7,6 +7,12 @@ import { taskNameSchema } from '../task/task-name';
 export const MAX_JSON_BATCH_ROWS = 10_000;
 /** Highest batch priority; runs of a higher-priority batch are taken first. */
 export const MAX_BATCH_PRIORITY = 999;
+/** Highest per-batch concurrency cap (provider calls of one batch in flight across all workers). */
+export const MAX_BATCH_CONCURRENCY = 1000;
+
+/** `queue` runs rows through gtr's workers; `provider_batch` submits them to the provider's Batch API. */
+export const BATCH_EXECUTION_MODES = ['queue', 'provider_batch'] as const;
+export type BatchExecutionMode = (typeof BATCH_EXECUTION_MODES)[number];
 
 const batchSettings = {
   /** Run each row through this task: rows are its template variables. */
@@ -14,6 +20,8 @@ const batchSettings = {
   /** A task version to pin; default the latest. Only with `task`. */
   version: z.number().int().min(1).optional(),
   name: z.string().min(1).max(200).optional(),
+  /** The provider of every row (e.g. `dry-run`); default the task's, else the API default. */
+  provider: z.string().min(1).max(100).optional(),
   /** Every row's model (a row's own `model` wins; with a task, replaces the task's). */
   model: taskModelSchema.optional(),
   /** Merged under each row's own params (task mode: over the task's). */
@@ -26,6 +34,10 @@ const batchOptionsSchema = z
     skipInvalid: z.boolean().optional(),
     /** 0 (default) to 999. */
     priority: z.number().int().min(0).max(MAX_BATCH_PRIORITY).optional(),
+    /** Provider calls of this batch in flight at once, across every worker; default no cap. */
+    concurrency: z.number().int().min(1).max(MAX_BATCH_CONCURRENCY).optional(),
+    /** How the rows are executed; default `queue`. */
+    mode: z.enum(BATCH_EXECUTION_MODES).optional(),
   })
   .strict();
 
@@ -68,24 +80,26 @@ const formJson = z.string().transform((text, ctx) => {
 });
 
 /**
- * `POST /v1/batches` multipart form fields (all text): `task`, `version`, `name`, `model`,
- * `params` (JSON), `skipInvalid` (`true`/`false`), `priority`. Parsed into a `BatchSubmission`.
+ * `POST /v1/batches` multipart form fields (all text): `task`, `version`, `name`, `provider`, `model`,
+ * `params` (JSON), `skipInvalid` (`true`/`false`), `priority`, `concurrency`, `mode`. Parsed into a
+ * `BatchSubmission`.
  */
 export const batchFormFieldsSchema = z
   .object({
     task: z.string().optional(),
     version: formInt.optional(),
     name: z.string().optional(),
+    provider: z.string().optional(),
     model: z.string().optional(),
     params: formJson.optional(),
     skipInvalid: formBoolean.optional(),
     priority: formInt.optional(),
+    concurrency: formInt.optional(),
+    mode: z.string().optional(),
   })
   .strict()
-  .transform(({ skipInvalid, priority, ...rest }): Record<string, unknown> => {
-    const options = {
-      ...(skipInvalid === undefined ? {} : { skipInvalid }),
-      ...(priority === undefined ? {} : { priority }),
-    };
+  .transform(({ skipInvalid, priority, concurrency, mode, ...rest }): Record<string, unknown> => {
+    const given = { skipInvalid, priority, concurrency, mode };
+    const options = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
     return Object.keys(options).length > 0 ? { ...rest, options } : rest;
   });

@@ -111,7 +111,7 @@ describe('createScheduleSchema', () => {
     ],
     [{ name: 'a', every: '1m', target: { type: 'task', task: 'Bad Task' } }, 'target.task'],
     [{ name: 'a', every: '1m', target: { type: 'task', task: 't', version: 0 } }, 'target.version'],
-    [{ name: 'a', every: '1m', target: { type: 'batch', file: '' } }, 'target.file'],
+    [{ name: 'a', every: '1m', target: { type: 'batch', taskFile: 'rows.csv' } }, 'target.taskFile'],
     [{ name: 'a', every: '1m', target: prompt, overlapPolicy: 'queue' }, 'overlapPolicy'],
     [{ name: 'a', every: '1m', target: prompt, missedPolicy: 'run_all' }, 'missedPolicy'],
     [{ name: 'a', every: '1m', target: prompt, extra: 1 }, '(body)'],
@@ -119,8 +119,8 @@ describe('createScheduleSchema', () => {
     expect(issuesOf(body).map((issue) => issue.field)).toContain(field);
   });
 
-  it('accepts a batch target structurally (the API refuses it with assertSupportedTarget)', () => {
-    const target = { type: 'batch', file: 'rows.jsonl', output: 'out.jsonl' };
+  it('accepts a batch target: a stored task file and where the CLI writes results', () => {
+    const target = { type: 'batch', taskFile: '8f0c2a52-8a53-4b8e-9d0e-6f6f0c7f4a11', output: 'out.jsonl' };
     expect(createScheduleSchema.parse({ name: 'a', every: '1h', target }).target).toEqual(target);
   });
 });

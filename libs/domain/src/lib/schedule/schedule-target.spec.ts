@@ -1,24 +1,22 @@
-import { GtrError } from '../gtr-error';
-import { assertSupportedTarget, BATCH_TARGET_UNSUPPORTED } from './schedule-target';
+import { scheduleTargetSchema } from './schedule-target';
 
-describe('assertSupportedTarget', () => {
-  it('lets task and prompt targets through', () => {
-    expect(() => assertSupportedTarget({ type: 'task', task: 't', input: {} })).not.toThrow();
-    expect(() => assertSupportedTarget({ type: 'prompt', prompt: 'hi' })).not.toThrow();
+const taskFile = '8f0c2a52-8a53-4b8e-9d0e-6f6f0c7f4a11';
+
+describe('scheduleTargetSchema: batch targets', () => {
+  it('takes a stored task file with batch options', () => {
+    const target = { type: 'batch', taskFile, task: 'greet', options: { priority: 5, concurrency: 2 } };
+    expect(scheduleTargetSchema.parse(target)).toEqual(target);
   });
 
-  it('refuses a batch target naming target.type', () => {
-    let error: unknown;
-    try {
-      assertSupportedTarget({ type: 'batch', file: 'rows.csv' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(GtrError);
-    expect(error).toMatchObject({
-      code: 'E_VALIDATION',
-      issues: [{ field: 'target.type', message: BATCH_TARGET_UNSUPPORTED }],
-    });
-    expect(BATCH_TARGET_UNSUPPORTED).toMatch(/not supported yet/);
+  it.each([
+    [{ type: 'batch' }, 'taskFile'],
+    [{ type: 'batch', taskFile: 'rows.csv' }, 'taskFile'],
+    [{ type: 'batch', taskFile, version: 2 }, 'task'],
+    [{ type: 'batch', taskFile, options: { priority: 1000 } }, 'options.priority'],
+    [{ type: 'batch', taskFile, file: 'rows.csv' }, ''],
+  ])('refuses %j naming %s', (target, path) => {
+    const result = scheduleTargetSchema.safeParse(target);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(path);
   });
 });

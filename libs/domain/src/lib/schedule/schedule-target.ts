@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GtrError } from '../gtr-error';
+import { MAX_BATCH_CONCURRENCY, MAX_BATCH_PRIORITY } from '../batch/create-batch-request';
 import { chatMessageSchema, MAX_PROMPT_CHARS, runParamsSchema } from '../run-request';
 import { SCHEDULE_NAME_PATTERN } from './schedule-name';
 
@@ -60,19 +60,44 @@ export const schedulePromptTargetSchema = z
   });
 export type SchedulePromptTarget = z.infer<typeof schedulePromptTargetSchema>;
 
+/** Options of the batch a batch target creates at each fire (as `POST /v1/batches` takes them). */
+const scheduleBatchOptionsSchema = z
+  .object({
+    /** Run the valid rows when some cannot be rendered, instead of failing the fire. */
+    skipInvalid: z.boolean().optional(),
+    /** 0 (default) to 999. */
+    priority: z.number().int().min(0).max(MAX_BATCH_PRIORITY).optional(),
+    /** Provider calls of each fire's batch in flight at once, across every worker; default no cap. */
+    concurrency: z.number().int().min(1).max(MAX_BATCH_CONCURRENCY).optional(),
+  })
+  .strict();
+
 /**
- * Run a stored task file as a batch. Not supported yet: the type exists so that requests and
- * stored rows can name it, and `assertSupportedTarget` rejects it.
+ * Run a stored task file (`POST /v1/task-files`) as a batch: each fire creates a batch of its
+ * rows, rendered with `task` (default: the task the file was checked against) or, for a file
+ * of ad-hoc rows, as their own requests.
  */
 export const scheduleBatchTargetSchema = z
   .object({
     type: z.literal('batch'),
-    /** Path of the task file (CSV or JSONL rows) as the client named it. */
-    file: z.string().min(1, 'must not be empty'),
-    /** Where results are written. */
-    output: z.string().min(1, 'must not be empty').optional(),
+    /** The stored task file's id. */
+    taskFile: z.string().uuid('must be a task file id (see gtr schedule add -i or POST /v1/task-files)'),
+    /** The task each row runs; must be the one the file was checked against. */
+    task: z.string().regex(SCHEDULE_NAME_PATTERN, 'must be a task name, e.g. "summarize"').optional(),
+    /** Pinned task version; absent = the task's latest version at each fire. */
+    version: z.number().int().min(1).optional(),
+    /** Every row's model (a row's own `model` wins; with a task, replaces the task's). */
+    model: z.string().min(1).max(200).optional(),
+    params: runParamsSchema.optional(),
+    options: scheduleBatchOptionsSchema.optional(),
+    /** Where the client writes the latest fire's results (`gtr schedule results`); the server only keeps it. */
+    output: z.string().min(1, 'must not be empty').max(1000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((value) => value.version === undefined || value.task !== undefined, {
+    message: 'needs task',
+    path: ['task'],
+  });
 export type ScheduleBatchTarget = z.infer<typeof scheduleBatchTargetSchema>;
 
 /** What a schedule starts at each fire. */
@@ -83,19 +108,3 @@ export const scheduleTargetSchema = z.discriminatedUnion('type', [
 ]);
 export type ScheduleTarget = z.infer<typeof scheduleTargetSchema>;
 export type ScheduleTargetType = ScheduleTarget['type'];
-
-/** Message of the error for a batch target. */
-export const BATCH_TARGET_UNSUPPORTED =
-  'batch targets (a task file run as a batch) are not supported yet; schedule a task (--task) or a prompt (--prompt)';
-
-/**
- * Throws for a target type that is not supported yet (`batch`).
- * @throws GtrError `E_VALIDATION` (field `target.type`).
- */
-export function assertSupportedTarget(target: ScheduleTarget): void {
-  if (target.type === 'batch') {
-    throw new GtrError('E_VALIDATION', `Invalid request: target.type ${BATCH_TARGET_UNSUPPORTED}`, [
-      { field: 'target.type', message: BATCH_TARGET_UNSUPPORTED },
-    ]);
-  }
-}

@@ -1,3 +1,4 @@
+import { type BatchViewStatus } from '../batch/batch-view';
 import { type RunStatus } from '../run-status';
 import {
   type ScheduleFireStatus,
@@ -40,6 +41,10 @@ export interface ScheduleFireView {
   runId: string | null;
   /** That run's current status. */
   runStatus: RunStatus | null;
+  /** The batch it created (a batch target); null otherwise (or the batch was deleted). */
+  batchId: string | null;
+  /** That batch's current status. */
+  batchStatus: BatchViewStatus | null;
   /** Why it was skipped or failed, or what a created fire caught up on. */
   reason: string | null;
 }

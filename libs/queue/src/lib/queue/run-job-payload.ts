@@ -6,4 +6,16 @@
 export interface RunJobPayload {
   runId: string;
   tenantId: string;
+  /**
+   * The run's batch when that batch caps its provider calls in flight (`options.concurrency`):
+   * the worker takes one of the batch's slots before claiming the run. Immutable for a batch,
+   * so carrying it saves a query per job.
+   */
+  batch?: BatchCap;
+}
+
+/** A batch's cap on provider calls in flight, across every worker. */
+export interface BatchCap {
+  id: string;
+  concurrency: number;
 }

@@ -1,7 +1,7 @@
 import { taskRunInput } from '../task-run-input';
 import { type AppConfig } from '@gtr/config';
 import { type CreateRunInput, type DueSchedule } from '@gtr/data';
-import { BATCH_TARGET_UNSUPPORTED, GtrError, messagesOf } from '@gtr/domain';
+import { GtrError, messagesOf } from '@gtr/domain';
 import { type ProviderRegistry } from '@gtr/engine';
 import { type ScheduleTaskPlanner } from './schedule-task-planner';
 
@@ -48,7 +48,8 @@ export async function scheduleRunInput(
       };
     }
     case 'batch':
-      throw new GtrError('E_VALIDATION', `Cannot start this schedule: ${BATCH_TARGET_UNSUPPORTED}.`);
+      // A batch target starts a batch (`ScheduleBatchStarter`), never a single run.
+      throw new GtrError('E_VALIDATION', 'Cannot start this schedule as a run: its target is a batch.');
   }
   // A row written outside the API (or by a newer version) may hold a type this version does not know.
   throw new GtrError(

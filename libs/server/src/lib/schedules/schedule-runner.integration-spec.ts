@@ -1,5 +1,10 @@
 import { loadConfig } from '@gtr/config';
-import { SchedulesRepository, TasksRepository, type CreateScheduleInput } from '@gtr/data';
+import {
+  SchedulesRepository,
+  TaskFilesRepository,
+  TasksRepository,
+  type CreateScheduleInput,
+} from '@gtr/data';
 import { type ScheduleFireView, type ScheduleTarget } from '@gtr/domain';
 import { QueueName } from '@gtr/queue';
 import { createLogger } from '@gtr/telemetry';
@@ -48,7 +53,7 @@ describe('ScheduleRunner', () => {
   });
 
   beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE schedules, runs, tasks CASCADE');
+    await db.dataSource.query('TRUNCATE schedules, runs, tasks, batches, task_files CASCADE');
     logs.lines.length = 0;
   });
 
@@ -273,7 +278,10 @@ describe('ScheduleRunner', () => {
         { type: 'prompt', prompt: 'x', provider: 'nope' },
         'E_VALIDATION: Unknown provider "nope"; this process knows dry-run.',
       ],
-      [{ type: 'batch', file: 'rows.csv' }, 'E_VALIDATION: Cannot start this schedule: batch targets'],
+      [
+        { type: 'batch', taskFile: '00000000-0000-4000-8000-000000000000' },
+        'E_NOT_FOUND: Task file 00000000-0000-4000-8000-000000000000 (target.taskFile) no longer exists',
+      ],
       [{ type: 'workflow' }, 'E_VALIDATION: Cannot start this schedule: unknown target type "workflow".'],
       [{}, 'E_VALIDATION: Cannot start this schedule: unknown target type null.'],
     ] as Array<[ScheduleTarget, string]>)(
@@ -289,6 +297,243 @@ describe('ScheduleRunner', () => {
         expect(logs.text()).toContain('schedule fire failed');
       },
     );
+  });
+
+  describe('batch targets', () => {
+    let files: TaskFilesRepository;
+    const storeRows = async (rows: object[], task: string | null = null) =>
+      (
+        await files.store(
+          tenantId,
+          { name: 'rows.jsonl', format: 'jsonl', taskName: task, bytes: 10 },
+          (async function* () {
+            yield* rows;
+          })(),
+        )
+      ).id;
+    const adhoc = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        row: i + 1,
+        id: `r${i + 1}`,
+        messages: [{ role: 'user', content: `row ${i + 1}` }],
+      }));
+    const batchRuns = (
+      batchId: string,
+    ): Promise<
+      Array<{
+        id: string;
+        status: string;
+        schedule_id: string;
+        metadata: Record<string, unknown>;
+        messages: unknown;
+      }>
+    > => db.dataSource.query('SELECT * FROM runs WHERE batch_id = $1 ORDER BY batch_row', [batchId]);
+    const finishBatch = (batchId: string) =>
+      db.dataSource.query(`UPDATE runs SET status = 'succeeded' WHERE batch_id = $1`, [batchId]);
+
+    beforeAll(() => {
+      files = new TaskFilesRepository(db.dataSource);
+    });
+
+    it('creates a batch of the stored rows at each fire, linked in the history and enqueued', async () => {
+      const taskFile = await storeRows(adhoc(3));
+      const schedule = await create({ target: { type: 'batch', taskFile, options: { priority: 7 } } });
+      expect(await new ScheduleRunner(a).tick(at(0))).toMatchObject({ created: 1, failed: 0 });
+      const [fire] = await history();
+      expect(fire).toMatchObject({
+        status: 'created',
+        runId: null,
+        batchId: expect.any(String),
+        batchStatus: 'queued',
+      });
+      const runs = await batchRuns(fire.batchId!);
+      expect(runs.map((run) => run.messages)).toEqual(
+        [1, 2, 3].map((i) => [{ role: 'user', content: `row ${i}` }]),
+      );
+      for (const run of runs) {
+        expect(run).toMatchObject({ status: 'queued', schedule_id: schedule.id });
+        expect(run.metadata).toEqual({
+          schedule: { id: schedule.id, name: 'tick', dueAt: T0.toISOString() },
+        });
+        expect(await a.queue.has(QueueName.Runs, run.id)).toBe(true);
+      }
+      const [batch] = await db.dataSource.query('SELECT name, priority, idempotency_key FROM batches');
+      expect(batch).toEqual({
+        name: `tick ${T0.toISOString()}`,
+        priority: 7,
+        idempotency_key: `schedule:${schedule.id}:${T0.toISOString()}`,
+      });
+    });
+
+    it('renders rows with the task the file was checked against', async () => {
+      await new TasksRepository(db.dataSource).create(tenantId, 'greet', {
+        description: null,
+        messages: [{ role: 'user', content: 'Hello {{name}}' }],
+        provider: null,
+        model: null,
+        params: {},
+        outputSchema: null,
+        retryPolicy: {},
+        timeoutMs: null,
+        tags: [],
+      });
+      const taskFile = await storeRows([{ row: 2, id: 'a', variables: { name: 'Ada' } }], 'greet');
+      await create({ target: { type: 'batch', taskFile } });
+      await new ScheduleRunner(a).tick(at(0));
+      const [fire] = await history();
+      expect((await batchRuns(fire.batchId!)).map((run) => run.messages)).toEqual([
+        [{ role: 'user', content: 'Hello Ada' }],
+      ]);
+    });
+
+    it('makes one batch for a fire handled by two schedulers at once', async () => {
+      await create({ target: { type: 'batch', taskFile: await storeRows(adhoc(50)) } });
+      const results = await Promise.all([
+        new ScheduleRunner(a).tick(at(0)),
+        new ScheduleRunner(b).tick(at(5)),
+      ]);
+      expect(results.reduce((n, r) => n + r.created, 0)).toBe(1);
+      expect(await db.dataSource.query('SELECT count(*)::int AS n FROM batches')).toEqual([{ n: 1 }]);
+      expect(await db.dataSource.query('SELECT count(*)::int AS n FROM runs')).toEqual([{ n: 50 }]);
+    });
+
+    it("skip: records a skip while the previous fire's batch is unfinished", async () => {
+      await create({ overlapPolicy: 'skip', target: { type: 'batch', taskFile: await storeRows(adhoc(2)) } });
+      const runner = new ScheduleRunner(a);
+      await runner.tick(at(0));
+      await runner.tick(at(1000));
+      const [first, second] = await history();
+      expect(second).toMatchObject({
+        status: 'skipped',
+        batchId: null,
+        reason: `previous batch ${first.batchId} is still unfinished (overlap policy: skip)`,
+      });
+      await finishBatch(first.batchId!);
+      await runner.tick(at(2000));
+      expect((await history())[0].batchStatus).toBe('succeeded');
+      expect((await history())[2]).toMatchObject({ status: 'created', batchStatus: 'queued' });
+    });
+
+    it('cancel_previous: cancels the unfinished batch once the new one exists', async () => {
+      await create({
+        overlapPolicy: 'cancel_previous',
+        target: { type: 'batch', taskFile: await storeRows(adhoc(2)) },
+      });
+      const runner = new ScheduleRunner(a);
+      await runner.tick(at(0));
+      await runner.tick(at(1000));
+      const [first, second] = await history();
+      expect(first.batchStatus).toBe('cancelled');
+      expect(second).toMatchObject({
+        status: 'created',
+        batchStatus: 'queued',
+        reason: `cancelled unfinished batch ${first.batchId} (overlap policy: cancel_previous)`,
+      });
+    });
+
+    it('fails the fire when the target names a task the file was not checked against', async () => {
+      await create({ target: { type: 'batch', taskFile: await storeRows(adhoc(1)), task: 'greet' } });
+      expect(await new ScheduleRunner(a).tick(at(0))).toMatchObject({ failed: 1 });
+      expect((await history())[0].reason).toContain(
+        'was checked against no task (ad-hoc rows), not task "greet"',
+      );
+    });
+
+    it('cancel_previous: asks the workers to abort the running runs of the previous batch', async () => {
+      await create({
+        overlapPolicy: 'cancel_previous',
+        target: { type: 'batch', taskFile: await storeRows(adhoc(2)) },
+      });
+      const aborts: unknown[] = [];
+      const unsubscribe = await a.events.subscribe(RUN_CONTROL_CHANNEL, (message) => aborts.push(message));
+      try {
+        const runner = new ScheduleRunner(a);
+        await runner.tick(at(0));
+        const [first] = await history();
+        const [running] = await batchRuns(first.batchId!);
+        await db.dataSource.query(`UPDATE runs SET status = 'running' WHERE id = $1`, [running.id]);
+        await runner.tick(at(1000));
+        await waitFor(() => (aborts.length > 0 ? true : undefined), { timeoutMs: 2000 });
+        expect(aborts).toEqual([{ type: 'run.cancel', runId: running.id }]);
+      } finally {
+        await unsubscribe();
+      }
+    });
+
+    it('fails the fire naming row and field when a row no longer renders, and stores no batch', async () => {
+      const tasks = new TasksRepository(db.dataSource);
+      const definition = {
+        description: null,
+        messages: [{ role: 'user' as const, content: 'Hello {{name}}' }],
+        provider: null,
+        model: null,
+        params: {},
+        outputSchema: null,
+        retryPolicy: {},
+        timeoutMs: null,
+        tags: [],
+      };
+      await tasks.create(tenantId, 'greet', definition);
+      const taskFile = await storeRows([{ row: 2, id: 'a', variables: { name: 'Ada' } }], 'greet');
+      await tasks.update(tenantId, 'greet', (current) => ({
+        ...definition,
+        messages: [{ role: 'user', content: `${current.messages[0].content} from {{city}}` }],
+      }));
+      await create({ target: { type: 'batch', taskFile } });
+      expect(await new ScheduleRunner(a).tick(at(0))).toMatchObject({ failed: 1 });
+      const [fire] = await history();
+      expect(fire.status).toBe('failed');
+      expect(fire.reason).toContain('E_VALIDATION: 1 of 1 rows are invalid: row 2, input.city is missing');
+      expect(await db.dataSource.query('SELECT count(*)::int AS n FROM batches')).toEqual([{ n: 0 }]);
+    });
+  });
+
+  describe('history retention', () => {
+    const retaining = (keep: number, days: number) =>
+      new ScheduleRunner({
+        ...a,
+        config: { ...a.config, GTR_SCHEDULE_HISTORY_KEEP: keep, GTR_SCHEDULE_HISTORY_DAYS: days },
+      });
+
+    it("keeps the newest fires per schedule and never an unfinished run's", async () => {
+      await create({ overlapPolicy: 'allow' });
+      await create({ name: 'other', overlapPolicy: 'allow' });
+      const runner = retaining(2, 0);
+      for (let second = 0; second < 5; second++) await runner.tick(at(second * 1000));
+      // Every run is still queued: nothing may go.
+      expect(await runner.purgeHistory()).toBe(0);
+      await db.dataSource.query(`UPDATE runs SET status = 'succeeded'`);
+      expect(await runner.purgeHistory()).toBe(6);
+      expect((await history()).map((fire) => fire.dueAt)).toEqual(
+        [at(3000), at(4000)].map((d) => d.toISOString()),
+      );
+      expect(await history('other')).toHaveLength(2);
+      expect(await runner.purgeHistory()).toBe(0);
+    });
+
+    it("drops fires older than the age limit but keeps each schedule's latest", async () => {
+      await create({ overlapPolicy: 'allow' });
+      const runner = retaining(0, 1);
+      for (let second = 0; second < 3; second++) await runner.tick(at(second * 1000));
+      await db.dataSource.query(`UPDATE runs SET status = 'succeeded'`);
+      expect(await runner.purgeHistory(at(2000))).toBe(0);
+      expect(await runner.purgeHistory(new Date(T0.getTime() + 2 * 86_400_000))).toBe(2);
+      expect((await history()).map((fire) => fire.dueAt)).toEqual([at(2000).toISOString()]);
+    });
+
+    it('purges on the first tick and then every interval', async () => {
+      await create({ overlapPolicy: 'allow' });
+      const spy = jest.spyOn(ScheduleRunner.prototype, 'purgeHistory');
+      try {
+        const runner = new ScheduleRunner(a, { historyPurgeIntervalMs: 60_000 });
+        await runner.tick(at(0));
+        await runner.tick(at(1000));
+        await runner.tick(at(61_000));
+        expect(spy).toHaveBeenCalledTimes(2);
+      } finally {
+        spy.mockRestore();
+      }
+    });
   });
 
   it('stops a schedule whose stored timing no longer reads, recording why', async () => {

@@ -1,10 +1,11 @@
 import { type DueSchedule, type FireOutcome, type FireResult, ScheduleFiringRepository } from '@gtr/data';
-import { GtrError, type RunView } from '@gtr/domain';
+import { GtrError, type RunView, type ScheduleBatchTarget } from '@gtr/domain';
 import { DEFAULT_MISSED_GRACE_MS, MAX_COUNTED_MISSED_FIRES, dueFires, type DueFires } from '@gtr/engine';
 import { QueueName } from '@gtr/queue';
 import { RUN_CONTROL_CHANNEL, type RunCancelMessage, notifyRunChanged } from '../run-events';
 import { runJobId } from '../run-job-id';
 import { type Runtime } from '../runtime';
+import { ScheduleBatchStarter } from './schedule-batch-starter';
 import { scheduleRunInput } from './schedule-run-input';
 import { type ScheduleTaskPlanner } from './schedule-task-planner';
 import { storedTaskPlanner } from './stored-task-planner';
@@ -21,7 +22,15 @@ export interface ScheduleRunnerOptions {
   now?: () => Date;
   /** Plans task targets. Default: the tasks stored in Postgres, rendered with the target's input. */
   tasks?: ScheduleTaskPlanner;
+  /**
+   * How often a tick also purges old schedule history (`GTR_SCHEDULE_HISTORY_KEEP`,
+   * `GTR_SCHEDULE_HISTORY_DAYS`). Default 10 minutes; the first tick purges.
+   */
+  historyPurgeIntervalMs?: number;
 }
+
+/** Most fires one purge deletes, so a large backlog is worked off over several ticks in short statements. */
+export const HISTORY_PURGE_LIMIT = 10_000;
 
 /** What one tick did, schedule by schedule. */
 export interface ScheduleTickSummary {
@@ -47,17 +56,23 @@ export type ScheduleRunnerRuntime = Pick<
   'dataSource' | 'queue' | 'events' | 'providers' | 'config' | 'logger'
 >;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Starts the runs of due schedules. Every tick reads the due schedules from Postgres (so
  * schedule changes apply without a restart), and for each one claims its fire time with a
  * guarded update, applies the missed and overlap policies, and creates the run and records the
- * fire in one transaction, then enqueues the run (job id = run id). Any number of processes may
- * run one: each fire time is handled exactly once.
+ * fire in one transaction, then enqueues the run (job id = run id). A batch target's fire creates
+ * its batch first (idempotent per schedule and fire time, see `ScheduleBatchStarter`), then
+ * records the fire. Any number of processes may run one: each fire time is handled exactly once.
+ * Every {@link ScheduleRunnerOptions.historyPurgeIntervalMs} a tick also purges old history.
  */
 export class ScheduleRunner {
   private readonly firing: ScheduleFiringRepository;
   private readonly tasks: ScheduleTaskPlanner;
+  private readonly batches: ScheduleBatchStarter;
   private readonly intervalMs: number;
+  private lastPurge: number | null = null;
   private readonly now: () => Date;
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<unknown> | null = null;
@@ -68,6 +83,7 @@ export class ScheduleRunner {
   ) {
     this.firing = new ScheduleFiringRepository(runtime.dataSource);
     this.tasks = options.tasks ?? storedTaskPlanner(runtime.dataSource);
+    this.batches = new ScheduleBatchStarter(runtime);
     this.intervalMs = options.intervalMs ?? 1000;
     this.now = options.now ?? (() => new Date());
   }
@@ -93,6 +109,13 @@ export class ScheduleRunner {
 
   /** Handles every schedule due at `now` (default: the clock). */
   async tick(now: Date = this.now()): Promise<ScheduleTickSummary> {
+    const purgeEvery = this.options.historyPurgeIntervalMs ?? 10 * 60_000;
+    if (this.lastPurge === null || now.getTime() - this.lastPurge >= purgeEvery) {
+      this.lastPurge = now.getTime();
+      await this.purgeHistory(now).catch((error: unknown) =>
+        this.runtime.logger.error({ err: error }, 'schedule history purge failed; retrying later'),
+      );
+    }
     const due = await this.firing.findDue(now, this.options.batchSize ?? 100);
     const summary: ScheduleTickSummary = {
       due: due.length,
@@ -105,6 +128,22 @@ export class ScheduleRunner {
     // Shuffled, so that schedulers ticking at the same moment mostly claim different schedules.
     for (const schedule of shuffle(due)) summary[await this.handle(schedule, now)]++;
     return summary;
+  }
+
+  /**
+   * Deletes the history beyond `GTR_SCHEDULE_HISTORY_KEEP` fires per schedule and older than
+   * `GTR_SCHEDULE_HISTORY_DAYS` (see `ScheduleFiringRepository.purgeHistory` for what always
+   * stays). Returns how many fires were deleted.
+   */
+  async purgeHistory(now: Date = this.now()): Promise<number> {
+    const { GTR_SCHEDULE_HISTORY_KEEP: keep, GTR_SCHEDULE_HISTORY_DAYS: days } = this.runtime.config;
+    const purged = await this.firing.purgeHistory({
+      keepLast: keep === 0 ? null : keep,
+      olderThan: days === 0 ? null : new Date(now.getTime() - days * DAY_MS),
+      limit: HISTORY_PURGE_LIMIT,
+    });
+    if (purged > 0) this.runtime.logger.info({ purged }, 'schedule history purged');
+    return purged;
   }
 
   private schedule(): void {
@@ -167,6 +206,7 @@ export class ScheduleRunner {
         reason: `${countText(plan.missed, 'fire time')} passed while no scheduler ran; the latest is more than ${graceText(this.options.missedGraceMs)} late (missed policy: skip)`,
       };
     }
+    if (schedule.target.type === 'batch') return this.batchOutcome(schedule, schedule.target, plan, dueAt);
     const active = schedule.overlapPolicy === 'allow' ? [] : await this.firing.activeRuns(schedule.id);
     if (schedule.overlapPolicy === 'skip' && active.length > 0) {
       return {
@@ -199,6 +239,38 @@ export class ScheduleRunner {
     };
   }
 
+  /** A batch target: the overlap policies look at the earlier fires' batches. */
+  private async batchOutcome(
+    schedule: DueSchedule,
+    target: ScheduleBatchTarget,
+    plan: DueFires,
+    dueAt: Date,
+  ): Promise<FireOutcome> {
+    const active = schedule.overlapPolicy === 'allow' ? [] : await this.firing.activeBatches(schedule.id);
+    if (schedule.overlapPolicy === 'skip' && active.length > 0) {
+      return {
+        status: 'skipped',
+        reason: `previous batch ${active[0]} is still unfinished (overlap policy: skip)`,
+      };
+    }
+    let batchId: string;
+    try {
+      batchId = await this.batches.start(schedule, target, dueAt);
+    } catch (error) {
+      if (!(error instanceof GtrError)) throw error;
+      return { status: 'failed', reason: `${error.code}: ${error.message}` };
+    }
+    // Cancelled once the new batch exists, so a fire that cannot start leaves the previous one running.
+    const previous = active.filter((id) => id !== batchId);
+    for (const id of previous) await this.batches.cancel(schedule.tenantId, id);
+    const cancelled =
+      previous.length > 0
+        ? `cancelled unfinished batch ${previous.join(', ')} (overlap policy: cancel_previous)`
+        : null;
+    const reason = [missedReason(schedule, plan.missed), cancelled].filter(Boolean).join('; ') || null;
+    return { status: 'created', batchId, reason };
+  }
+
   private async afterFire(schedule: DueSchedule, result: FireResult): Promise<Handled> {
     if (result.outcome !== 'fired') return 'lost';
     const { fire, run, cancelled } = result;
@@ -224,6 +296,7 @@ export class ScheduleRunner {
       schedule: schedule.name,
       dueAt: fire.dueAt,
       runId: run?.id,
+      batchId: fire.batchId ?? undefined,
       reason: fire.reason,
     };
     if (fire.status === 'failed') logger.warn(log, 'schedule fire failed');
