@@ -39,6 +39,9 @@ export async function enqueueBatchRuns(
   await runtime.queue
     .addBulk(QueueName.Runs, jobs)
     .catch((error: unknown) =>
-      runtime.logger.error({ err: error, runs: jobs.length }, 'batch enqueue failed; the reconciler will retry'),
+      runtime.logger.error(
+        { err: error, runs: jobs.length },
+        'batch enqueue failed; the reconciler will retry',
+      ),
     );
 }
