@@ -26,6 +26,11 @@ export interface Proc {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
+/** Whether it has neither exited nor been ended by a signal (then `exitCode` stays null). */
+export function isRunning(proc: Proc): boolean {
+  return proc.child.exitCode === null && proc.child.signalCode === null;
+}
+
 export function startProcess(name: string, main: string, env: Record<string, string>): Proc {
   const child = spawn(process.execPath, [main], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
   let output = '';
@@ -36,7 +41,7 @@ export function startProcess(name: string, main: string, env: Record<string, str
     output: () => `--- ${name} ---\n${output}`,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
@@ -47,7 +52,7 @@ export function startProcess(name: string, main: string, env: Record<string, str
 export async function waitForReady(url: string, proc: Proc, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`process exited early\n${proc.output()}`);
+    if (!isRunning(proc)) throw new Error(`process exited early\n${proc.output()}`);
     try {
       const res = await fetch(`${url}/health/ready`);
       if (res.ok) return;
@@ -65,26 +70,44 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A `gtr` process still running: its output so far, and its result once it exits. */
+export interface GtrProcess {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves when it exits (also after a kill: `status` is then null). */
+  result: Promise<CliResult>;
+}
+
 /**
- * Runs the real `gtr` bin as a user would. Asynchronous on purpose: mock-llm runs in the test
- * process and must keep answering while the CLI waits.
+ * Starts the real `gtr` bin as a user would, and hands back the process, so a test can kill it
+ * mid-way. It is killed after `timeoutMs` (default 60 s) so a stuck CLI fails the test.
  */
-export function gtr(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [GTR_BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+export function startGtr(args: string[], env: Record<string, string>, timeoutMs = 60_000): GtrProcess {
+  const child = spawn(process.execPath, [GTR_BIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const result = new Promise<CliResult>((resolve) => {
     child.on('close', (status) => {
       clearTimeout(timer);
       resolve({ status, stdout, stderr });
     });
   });
+  return { child, stdout: () => stdout, stderr: () => stderr, result };
+}
+
+/**
+ * Runs the real `gtr` bin to the end. Asynchronous on purpose: mock-llm runs in the test
+ * process and must keep answering while the CLI waits.
+ */
+export function gtr(args: string[], env: Record<string, string>, timeoutMs?: number): Promise<CliResult> {
+  return startGtr(args, env, timeoutMs).result;
 }
 
 export function runMigrations(env: Record<string, string>): void {

@@ -271,6 +271,39 @@ describe('BatchesRepository', () => {
     });
   });
 
+  describe('createWithRuns from a stream', () => {
+    it('stores a stream as it reads it, and keeps nothing when beforeCommit refuses it', async () => {
+      async function* stream(n: number) {
+        for (const input of inputs(n, 's')) yield input;
+      }
+      await expect(
+        batches.createWithRuns(tenantId, {}, stream(2_500), {
+          beforeCommit: (count) => {
+            expect(count).toBe(2_500);
+            throw new Error('row 2,501 is invalid');
+          },
+        }),
+      ).rejects.toThrow('row 2,501 is invalid');
+      const [left] = await db.dataSource.query(
+        'SELECT (SELECT count(*) FROM runs)::int AS runs, (SELECT count(*) FROM batches)::int AS batches',
+      );
+      expect(left).toEqual({ runs: 0, batches: 0 });
+
+      const created = await batches.createWithRuns(
+        tenantId,
+        { options: { skipInvalid: true } },
+        stream(1_001),
+        {
+          beforeCommit: () => ({ skippedRows: 3 }),
+        },
+      );
+      expect(await batches.find(tenantId, created.batchId)).toMatchObject({
+        total: 1_001,
+        options: { skipInvalid: true, skippedRows: 3 },
+      });
+    });
+  });
+
   describe('pause and resume', () => {
     it('stops claims while paused, and resume hands back every run still waiting, retries with their delay', async () => {
       const execution = new RunExecutionRepository(db.dataSource);

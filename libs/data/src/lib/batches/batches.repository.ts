@@ -15,7 +15,9 @@ import { RunEntity } from '../entities/run.entity';
 import { toRunView } from '../mappers/run-view.mapper';
 import { decodeRunCursor, encodeRunCursor } from '../runs/run-cursor';
 import { type CreateRunInput } from '../runs/create-run-input';
+import { type CreatedRunRef } from '../runs/created-run';
 import { insertRunRows } from '../runs/insert-run-rows';
+import { INSERT_CHUNK_SIZE } from '../runs/insert-runs.query';
 import { hydrateEntity } from '../sql/hydrate-entity';
 import { isUuid } from '../sql/is-uuid';
 import { queryRows, type Row } from '../sql/query-rows';
@@ -26,7 +28,7 @@ import { type BatchRunsOptions } from './batch-run-options';
 import { batchRunStatsSql, type BatchRunStats, toBatchRunStats } from './batch-run-stats';
 import { toBatchView } from './batch-view.mapper';
 import { type CancelledBatchRun } from './cancelled-batch-run';
-import { type CreateBatchInput } from './create-batch-input';
+import { type BatchRunInput, type CreateBatchInput } from './create-batch-input';
 import { type CreatedBatch } from './created-batch';
 import { type PausedBatchChange, type ResumedRun } from './paused-batch-change';
 import { type RetriedRun } from './retried-run';
@@ -46,29 +48,36 @@ export class BatchesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts a batch and all its runs in one transaction (multi-row inserts of 1,000), the runs
-   * `queued` with `batch_row` = their 1-based position in `runs`. A batch idempotency key the
-   * tenant used before returns that batch with `created: false` and inserts nothing. A run whose
-   * idempotency key already ran is not inserted again: its id is returned (`created: false`)
-   * and, when it is in no batch, it joins this one at its position.
+   * Inserts a batch and all its runs in one transaction, the runs `queued` with `batch_row` =
+   * their 1-based position in `runs`. `runs` may be an async stream: it is inserted as it is read,
+   * in multi-row inserts of 1,000, so a large file never sits whole in memory; `beforeCommit`
+   * (given how many runs were read) may still throw to roll everything back — e.g. once the
+   * stream reports an invalid row — or return options to merge into the batch's `options`. A batch idempotency key the tenant used before returns that
+   * batch with `created: false` and reads and inserts nothing. A run whose idempotency key
+   * already ran is not inserted again: its id is returned (`created: false`) and, when it is in
+   * no batch, it joins this one at its position.
    */
   async createWithRuns(
     tenantId: string,
     batch: CreateBatchInput,
-    runs: readonly Omit<CreateRunInput, 'batchId' | 'batchRow' | 'status'>[],
+    runs: Iterable<BatchRunInput> | AsyncIterable<BatchRunInput>,
+    options: {
+      beforeCommit?: (
+        count: number,
+      ) => Record<string, unknown> | void | Promise<Record<string, unknown> | void>;
+    } = {},
   ): Promise<CreatedBatch> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await queryRows(
         manager,
         `INSERT INTO batches (tenant_id, task_id, task_version, name, status, total, queued_count, priority, options, idempotency_key, concurrency, mode)
-         VALUES ($1, $2, $3, $4, 'queued', $5, $5, $6, $7::jsonb, $8, $9, $10)
+         VALUES ($1, $2, $3, $4, 'queued', 0, 0, $5, $6::jsonb, $7, $8, $9)
          ON CONFLICT DO NOTHING RETURNING id`,
         [
           tenantId,
           batch.taskId ?? null,
           batch.taskVersion ?? null,
           batch.name ?? null,
-          runs.length,
           batch.priority ?? 0,
           toJsonParam(batch.options ?? {}),
           batch.idempotencyKey ?? null,
@@ -87,11 +96,18 @@ export class BatchesRepository {
         if (!id) throw new Error('Batch insert was skipped but no batch holds its idempotency key');
         return { batchId: id, created: false, runs: [] };
       }
-      const refs = await insertRunRows(
-        manager,
-        tenantId,
-        runs.map((input, i) => ({ ...input, batchId, batchRow: i + 1, status: 'queued' as const })),
-      );
+      const refs: CreatedRunRef[] = [];
+      let chunk: CreateRunInput[] = [];
+      const flush = async () => {
+        refs.push(...(await insertRunRows(manager, tenantId, chunk)));
+        chunk = [];
+      };
+      for await (const input of runs) {
+        chunk.push({ ...input, batchId, batchRow: refs.length + chunk.length + 1, status: 'queued' });
+        if (chunk.length >= INSERT_CHUNK_SIZE) await flush();
+      }
+      await flush();
+      const moreOptions = (await options.beforeCommit?.(refs.length)) ?? {};
       const linked = refs.flatMap((ref, i) => (ref.created ? [] : [{ id: ref.id, row: i + 1 }]));
       let adopted = 0;
       if (linked.length > 0) {
@@ -106,12 +122,11 @@ export class BatchesRepository {
         adopted = result.affected;
       }
       const total = refs.filter((ref) => ref.created).length + adopted;
-      if (total !== runs.length) {
-        await queryRows(manager, 'UPDATE batches SET total = $2, queued_count = $2 WHERE id = $1', [
-          batchId,
-          total,
-        ]);
-      }
+      await queryRows(
+        manager,
+        'UPDATE batches SET total = $2, queued_count = $2, options = options || $3::jsonb WHERE id = $1',
+        [batchId, total, toJsonParam(moreOptions)],
+      );
       return { batchId, created: true, runs: refs };
     });
   }

@@ -1,3 +1,4 @@
+import { type CreateRunInput } from '../runs/create-run-input';
 import { type BatchMode } from '../entities/batch.entity';
 
 /** The batch row of `BatchesRepository.createWithRuns`. */
@@ -16,3 +17,6 @@ export interface CreateBatchInput {
   /** Same key within a tenant returns the first batch instead of creating another. */
   idempotencyKey?: string | null;
 }
+
+/** A run of `BatchesRepository.createWithRuns`: the batch, its position and status are set there. */
+export type BatchRunInput = Omit<CreateRunInput, 'batchId' | 'batchRow' | 'status'>;

@@ -1,4 +1,4 @@
-import { BatchesRepository, type CreateRunInput, TasksRepository } from '@gtr/data';
+import { type BatchRunInput, BatchesRepository, TasksRepository } from '@gtr/data';
 import {
   type BatchSubmission,
   type CreateBatchResult,
@@ -68,8 +68,6 @@ export interface CreateBatchOutcome {
   result: CreateBatchResult;
   created: boolean;
 }
-
-type BatchRunInput = Omit<CreateRunInput, 'batchId' | 'batchRow' | 'status'>;
 
 /**
  * Creates batches, for the api (`POST /v1/batches`) and the scheduler alike. Validates every
@@ -169,12 +167,11 @@ export class BatchCreator {
     if (mode === 'provider_batch') this.checkBatchApi(submission, task);
     const invalid = new RowIssues();
     const source = open(task, invalid);
-    const inputs = await this.readRows(source.rows, invalid, this.rowMapper(command, task));
-    const total = source.total();
     const skipInvalid = submission.options?.skipInvalid ?? false;
-    if ((invalid.rows > 0 && !skipInvalid) || inputs.length === 0) throw invalidRows(invalid, total);
     const priority = submission.options?.priority ?? 0;
     const concurrency = submission.options?.concurrency ?? null;
+    // Rows are stored as they are read, in one transaction: an invalid row (without
+    // skipInvalid) rolls it back once the whole file was read for its issues.
     const created = await this.batches.createWithRuns(
       tenantId,
       {
@@ -184,10 +181,16 @@ export class BatchCreator {
         priority,
         concurrency,
         mode,
-        options: { skipInvalid, skippedRows: invalid.rows },
+        options: { skipInvalid },
         idempotencyKey: idempotencyKey ?? null,
       },
-      inputs,
+      validInputs(source.rows, invalid, this.rowMapper(command, task), skipInvalid),
+      {
+        beforeCommit: (count) => {
+          if ((invalid.rows > 0 && !skipInvalid) || count === 0) throw invalidRows(invalid, source.total());
+          return { skippedRows: invalid.rows };
+        },
+      },
     );
     // A provider_batch batch is sent by the workers' provider-batch loop, which finds it in Postgres.
     if (created.created && mode === 'queue') {
@@ -203,23 +206,6 @@ export class BatchCreator {
       result: { batch, skippedRows: invalid.rows, issues: invalid.issues, moreIssues: invalid.more },
       created: true,
     };
-  }
-
-  private async readRows(
-    rows: AsyncIterable<TaskFileRow>,
-    invalid: RowIssues,
-    toInput: (row: TaskFileRow) => BatchRunInput,
-  ): Promise<BatchRunInput[]> {
-    const inputs: BatchRunInput[] = [];
-    for await (const row of rows) {
-      try {
-        inputs.push(toInput(row));
-      } catch (error) {
-        if (!(error instanceof GtrError)) throw error;
-        invalid.addRow(rowIssuesOf(row.row, error));
-      }
-    }
-    return inputs;
   }
 
   /** How a valid row becomes a run: rendered with the task, or as the row's own request. */
@@ -276,6 +262,30 @@ export class BatchCreator {
     if (kind === 'openai') return;
     const message = `options.mode "provider_batch" needs an openai provider with a Batch API; provider "${provider}" is ${kind}. Use an openai provider or options.mode "queue".`;
     throw new GtrError('E_VALIDATION', message, [{ field: 'options.mode', message }]);
+  }
+}
+
+/**
+ * The runs of the valid rows, in order. An invalid row is added to `invalid`; once one is seen
+ * without `skipInvalid`, the rest of the file is only read for its issues (nothing more is
+ * yielded: the batch will be refused).
+ */
+async function* validInputs(
+  rows: AsyncIterable<TaskFileRow>,
+  invalid: RowIssues,
+  toInput: (row: TaskFileRow) => BatchRunInput,
+  skipInvalid: boolean,
+): AsyncGenerator<BatchRunInput> {
+  for await (const row of rows) {
+    let input: BatchRunInput;
+    try {
+      input = toInput(row);
+    } catch (error) {
+      if (!(error instanceof GtrError)) throw error;
+      invalid.addRow(rowIssuesOf(row.row, error));
+      continue;
+    }
+    if (invalid.rows === 0 || skipInvalid) yield input;
   }
 }
 
