@@ -2,8 +2,7 @@
 // Prints the upload-to-201 time, rows/s, and the api's resident memory (from its /metrics)
 // before, at its highest while the request ran (sampled every 200 ms), and after.
 //
-//   GTR_API_URL=http://127.0.0.1:3000 GTR_API_KEY=gtr_… \
-//   npx swc tools/bench/src libs -d dist/bench --config-file .swcrc && node dist/bench/tools/bench/src/ingest-batch.js [rows]
+//   GTR_API_URL=http://127.0.0.1:3000 GTR_API_KEY=gtr_… npx nx run bench:ingest -- [rows]
 import { createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';

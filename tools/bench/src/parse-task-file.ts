@@ -2,7 +2,7 @@
 // Prints rows/s and the peak RSS of each run; each run is a fresh child process, so its peak
 // RSS is its own. Memory is flat when the 100,000-row peak is close to the 10,000-row one.
 //
-//   npx swc tools/bench/src libs -d dist/bench --config-file .swcrc && node dist/bench/tools/bench/src/parse-task-file.js
+//   npx nx run bench:parse
 import { fork } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -108,6 +108,10 @@ export const CONFIG_VARIABLES = {
     rateLimitRules.default([]),
     "Requests/tokens per minute per provider (and model), JSON. Unset limits are learned from the provider's headers.",
   ),
+  GTR_CLAIM_HEARTBEAT_MS: variable(
+    positiveInt.min(100).default(10_000),
+    "How often a worker confirms the runs it holds; a claim unconfirmed for 3 beats is its dead worker's, and is released.",
+  ),
   GTR_RUN_TIMEOUT_MS: variable(
     positiveInt.default(60_000),
     'Per-attempt provider timeout when a run sets none.',

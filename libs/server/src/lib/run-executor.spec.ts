@@ -63,6 +63,7 @@ function setup(
     bus?: EventBus;
     retry?: Partial<RetryPolicy>;
     deadlineMs?: number;
+    heartbeatMs?: number;
   } = {},
 ) {
   const claim = options.claim === undefined ? RUN : options.claim;
@@ -71,6 +72,7 @@ function setup(
     recordSuccess: jest.fn(async () => true),
     recordFailure: jest.fn(async () => true),
     release: jest.fn(async () => true),
+    heartbeat: jest.fn(async (ids: readonly string[]) => ids.length),
   };
   const queue = { add: jest.fn(async () => undefined) };
   const events: EventBus = options.bus ?? createEventBus({ prefix: `executor-spec-${Math.random()}` });
@@ -87,6 +89,7 @@ function setup(
     workerId: 'w1',
     retry: options.retry ?? { baseDelayMs: 10, maxDelayMs: 10 },
     deadlineMs: options.deadlineMs,
+    heartbeatMs: options.heartbeatMs,
     persistBackoffMs: 1,
   });
   return { execution, queue, events, log, executor };
@@ -239,6 +242,29 @@ describe('RunExecutor', () => {
 
     await expect(handled).resolves.toBeUndefined();
     expect(log.text()).toContain('enqueueing the released run failed');
+  });
+
+  it('confirms the claims of its calls in flight every heartbeat, and logs a failed beat', async () => {
+    let finish: (result: CompletionResult) => void = () => undefined;
+    const { executor, execution, log } = setup(
+      fakeProvider(() => new Promise<CompletionResult>((resolve) => (finish = resolve))),
+      { heartbeatMs: 20 },
+    );
+    await executor.start();
+    const handling = executor.handle(
+      { runId: RUN.runId, tenantId: RUN.tenantId },
+      new AbortController().signal,
+    );
+    await waitFor(() => (execution.heartbeat.mock.calls.length >= 2 ? true : undefined));
+    expect(execution.heartbeat).toHaveBeenCalledWith(['run-1'], 'w1');
+    execution.heartbeat.mockRejectedValueOnce(new Error('database blip'));
+    await waitFor(() => (log.text().includes('confirming claims failed') ? true : undefined));
+    finish(ANSWER);
+    await handling;
+    await executor.stop();
+    const beats = execution.heartbeat.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(execution.heartbeat.mock.calls.length).toBe(beats);
   });
 
   it('listens for cancel requests once, and not after stop', async () => {

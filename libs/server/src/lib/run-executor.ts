@@ -38,6 +38,8 @@ export interface RunExecutorDeps {
   deadlineMs?: number;
   /** Backoff of failed calls (default `DEFAULT_RETRY_POLICY`); `maxAttempts` always comes from the run. */
   retry?: Partial<RetryPolicy>;
+  /** How often the claims of the calls in flight are confirmed (`RunExecutionRepository.heartbeat`). Default 10 s. */
+  heartbeatMs?: number;
   /** Tries of a result write that throws (a database blip), before the job fails. Default 3. */
   persistAttempts?: number;
   /** Wait before the n-th retry of a result write is `n ×` this. Default 100 ms. */
@@ -66,6 +68,7 @@ type CallOutcome =
 export class RunExecutor {
   private readonly inFlight = new Map<string, AbortController>();
   private unsubscribe: (() => Promise<void>) | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private readonly backoff: Omit<RetryPolicy, 'maxAttempts'>;
 
   constructor(private readonly deps: RunExecutorDeps) {
@@ -77,15 +80,30 @@ export class RunExecutor {
     };
   }
 
-  /** Listens for cancel requests so a running call is aborted at once. Idempotent. */
+  /**
+   * Listens for cancel requests so a running call is aborted at once, and starts confirming the
+   * claims of the calls in flight. Idempotent.
+   */
   async start(): Promise<void> {
     if (this.unsubscribe) return;
     this.unsubscribe = await this.deps.events.subscribe(RUN_CONTROL_CHANNEL, (message) => {
       if (isRunCancelMessage(message)) this.inFlight.get(message.runId)?.abort();
     });
+    this.heartbeat = setInterval(() => void this.confirmClaims(), this.deps.heartbeatMs ?? 10_000);
+    this.heartbeat.unref();
+  }
+
+  /** One statement for every claim this worker holds; a failure only logs (the next beat tries again). */
+  private async confirmClaims(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    await this.deps.execution
+      .heartbeat([...this.inFlight.keys()], this.deps.workerId)
+      .catch((err: unknown) => this.deps.logger.warn({ err }, 'confirming claims failed'));
   }
 
   async stop(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     const unsubscribe = this.unsubscribe;
     this.unsubscribe = null;
     await unsubscribe?.();

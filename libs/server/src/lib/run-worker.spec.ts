@@ -61,11 +61,11 @@ describe('RunWorker', () => {
     await expect(new RunWorker(runtime).stop()).resolves.toBeUndefined();
   });
 
-  it('treats a claim as stale after the attempt timeout plus a minute, by default', () => {
-    expect(reconcilerOptionsOf({ GTR_RUN_TIMEOUT_MS: 60_000 })).toEqual({
-      intervalMs: 15_000,
+  it('reconciles once per claim heartbeat and treats a claim as stale after three missed beats', () => {
+    expect(reconcilerOptionsOf({ GTR_CLAIM_HEARTBEAT_MS: 10_000 })).toEqual({
+      intervalMs: 10_000,
       queuedGraceMs: 30_000,
-      staleRunningMs: 120_000,
+      staleRunningMs: 30_000,
       batchSize: 500,
     });
   });

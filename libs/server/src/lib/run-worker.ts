@@ -26,14 +26,15 @@ export interface RunWorkerOptions {
 }
 
 /**
- * How the reconciler of a worker runs by default: every 15 s; a queued run is looked for in
- * the queue after 30 s; a claim older than the attempt timeout plus a minute lost its worker.
+ * How the reconciler of a worker runs by default: once per claim heartbeat; a queued run is
+ * looked for in the queue after 30 s; a claim whose heartbeat stopped for three beats lost its
+ * worker (a live worker confirms its claims every beat, however long its calls take).
  */
-export function reconcilerOptionsOf(config: Pick<AppConfig, 'GTR_RUN_TIMEOUT_MS'>): RunReconcilerOptions {
+export function reconcilerOptionsOf(config: Pick<AppConfig, 'GTR_CLAIM_HEARTBEAT_MS'>): RunReconcilerOptions {
   return {
-    intervalMs: 15_000,
+    intervalMs: config.GTR_CLAIM_HEARTBEAT_MS,
     queuedGraceMs: 30_000,
-    staleRunningMs: config.GTR_RUN_TIMEOUT_MS + 60_000,
+    staleRunningMs: 3 * config.GTR_CLAIM_HEARTBEAT_MS,
     batchSize: 500,
   };
 }
@@ -76,6 +77,7 @@ export class RunWorker {
       pacer,
       slots: this.slots,
       deadlineMs: config.GTR_RUN_DEADLINE_MS,
+      heartbeatMs: config.GTR_CLAIM_HEARTBEAT_MS,
       retry: options.retry,
     });
     this.reconciler = new RunReconciler(repositories.execution, queue, logger, {

@@ -1,12 +1,16 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { startMockLlm } from '@gtr/mock-llm';
-import { Redis } from 'ioredis';
 import { type BenchOptions } from './bench-options';
 import { type Scenario } from './scenario';
 import { type ScenarioOutcome } from './scenario-outcome';
-import { type ParentMessage, type WorkerMessage, type WorkerResult } from './worker-messages';
+import { deleteKeys } from '../support/redis-keys';
+import { nextMessage, sendTo } from './worker-ipc';
+import { type WorkerResult } from './worker-messages';
+
+/** Retries of the plain SDK baseline: enough that no request fails for lack of them. */
+const RAW_SDK_MAX_RETRIES = 10;
 
 /** Worker processes sharing one Redis, as worker pods do. */
 export const WORKER_PROCESSES = 2;
@@ -41,6 +45,7 @@ export async function runScenario(scenario: Scenario, options: BenchOptions): Pr
         requests: share(scenario.requests, index),
         concurrency: options.concurrency,
         maxTokens: options.maxTokens,
+        sdkMaxRetries: RAW_SDK_MAX_RETRIES,
       }),
     );
     await Promise.all(ready);
@@ -71,41 +76,4 @@ export async function runScenario(scenario: Scenario, options: BenchOptions): Pr
 /** Worker `index`'s part of `total` requests. */
 function share(total: number, index: number): number {
   return Math.floor(total / WORKER_PROCESSES) + (index < total % WORKER_PROCESSES ? 1 : 0);
-}
-
-function sendTo(worker: ChildProcess, message: ParentMessage): void {
-  worker.send(message);
-}
-
-/** The next message of `type` from `worker`; rejects on an error message or an early exit. */
-function nextMessage(worker: ChildProcess, type: WorkerMessage['type']): Promise<WorkerMessage> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: WorkerMessage) => {
-      if (message.type === 'error') settle(() => reject(new Error(`worker failed: ${message.message}`)));
-      else if (message.type === type) settle(() => resolve(message));
-    };
-    const onExit = (code: number | null) =>
-      settle(() => reject(new Error(`worker exited (${code}) before '${type}'`)));
-    const settle = (finish: () => void) => {
-      worker.off('message', onMessage);
-      worker.off('exit', onExit);
-      finish();
-    };
-    worker.on('message', onMessage);
-    worker.on('exit', onExit);
-  });
-}
-
-async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
 }

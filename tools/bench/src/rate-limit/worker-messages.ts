@@ -17,6 +17,8 @@ export interface WorkerTask {
   requests: number;
   concurrency: number;
   maxTokens: number;
+  /** `maxRetries` of the plain SDK (driver `raw`); unset: the SDK's default (2). */
+  sdkMaxRetries?: number;
 }
 
 /** One request answered 200: when it completed and what the provider charged for it. */

@@ -376,6 +376,20 @@ describe('RunExecutionRepository', () => {
       expect(await execution.findStaleRunning(5 * 60_000, 1)).toHaveLength(1);
     });
 
+    it('heartbeat keeps the claims this worker still holds fresh, and no one else’s', async () => {
+      const [mine, theirs, finished] = [await newRun(), await newRun(), await newRun()];
+      await execution.claim(mine, 'w-1');
+      await execution.claim(theirs, 'w-2');
+      await execution.claim(finished, 'w-1');
+      await execution.recordSuccess(finished, 1, success());
+      await db.dataSource.query(`UPDATE runs SET claimed_at = now() - interval '10 minutes'`);
+
+      expect(await execution.heartbeat([mine, theirs, finished, 'not-a-uuid'], 'w-1')).toBe(1);
+      expect(await execution.heartbeat([], 'w-1')).toBe(0);
+      const stale = await execution.findStaleRunning(5 * 60_000, 10);
+      expect(stale.map((run) => run.runId)).toEqual([theirs]);
+    });
+
     it('findQueued lists queued runs and overdue retries, oldest first', async () => {
       const [queuedOld, , retryDue, retryLater] = [
         await newRun(),

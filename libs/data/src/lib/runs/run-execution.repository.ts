@@ -249,7 +249,24 @@ export class RunExecutionRepository {
     return affected > 0;
   }
 
-  /** Running runs claimed more than `olderThanMs` ago, oldest claim first. */
+  /**
+   * Confirms that `workerId` still holds these running runs (`claimed_at = now()`), so the
+   * reconciler never takes a live claim for a dead one, however long its call or rate-limit
+   * wait lasts. Returns how many it still held.
+   */
+  async heartbeat(runIds: readonly string[], workerId: string): Promise<number> {
+    const ids = runIds.filter(isUuid);
+    if (ids.length === 0) return 0;
+    const { affected } = await queryRows(
+      this.dataSource.manager,
+      `UPDATE runs SET claimed_at = now()
+        WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND status = 'running'`,
+      [ids, workerId],
+    );
+    return affected;
+  }
+
+  /** Running runs whose claim was last confirmed more than `olderThanMs` ago, oldest first. */
   async findStaleRunning(olderThanMs: number, limit: number): Promise<StaleRun[]> {
     const { rows } = await queryRows(this.dataSource.manager, STALE_RUNNING_SQL, [olderThanMs, limit]);
     return rows.map((row) => ({ ...runRefOf(row), claimedBy: row['claimed_by'] as string | null }));
