@@ -25,13 +25,18 @@ function meanTokensPerRow(rows: readonly TaskRow[], maxTokens: number): number {
 }
 
 function mockCounts(mock: MockLlm) {
-  const { chatCompletions } = mock.stats();
+  const { chatCompletions, promptsAnsweredTwice } = mock.stats();
   const answered =
     chatCompletions.ok +
     chatCompletions.rateLimited +
     chatCompletions.serverErrors +
     chatCompletions.clientErrors;
-  return { answered, rateLimited: chatCompletions.rateLimited, duplicates: mock.duplicates().length };
+  return {
+    answered,
+    rateLimited: chatCompletions.rateLimited,
+    duplicates: mock.duplicates().length,
+    answeredTwice: promptsAnsweredTwice,
+  };
 }
 
 async function runSetup(
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
       '',
       'rate / limit: the binding unit (requests, or tokens as the mock charges them) per second over the limit; time: plain loop first request to last answer, gtr batch createdAt -> finishedAt (cli time: `gtr run` start to results written)',
       'steady: the same between the first and the last answer (without queueing, learning the limits and the last latency)',
-      '429 share: 429 answers / all answers of the mock; dup prompts: prompts the mock received more than once (a retry after a 429 counts); failed: rows without an answer',
+      '429 share: 429 answers / all answers of the mock; sent twice: prompts the mock received more than once (a retry after a 429 counts); answered twice: prompts the mock answered 200 more than once (work paid twice); failed: rows without an answer',
     ].join('\n'),
   );
 }

@@ -180,6 +180,22 @@ describe('gtr run -i FILE -o OUT', () => {
     expect((await gtr(['run', '-i', input, '--resume', 'b1', '-o', 'x'])).code).toBe(30);
     const missing = await gtr(['run', '-i', join(dir, 'nope.csv'), '-o', 'x']);
     expect(missing.code).toBe(20);
+    const onlyFailed = await gtr(['run', '-i', input, '-o', 'x', '--only-failed']);
+    expect(onlyFailed.code).toBe(30);
+    expect(onlyFailed.stderr).toContain('--only-failed needs --resume');
+  });
+
+  it('with --resume --only-failed queues the failed rows again, then writes every result', async () => {
+    const client = fakeClient();
+    client.retryFailedBatch.mockResolvedValue({ batch: batchView({ status: 'running' }), retried: 1 });
+    client.getBatch.mockResolvedValue(batchView());
+    stubResults(client, [line('a', true), line('b', true)], []);
+    const out = join(dir, 'again.jsonl');
+    const result = await gtr(['run', '--resume', 'b1', '--only-failed', '-o', out], { client });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('1 failed rows queued again');
+    expect(client.retryFailedBatch).toHaveBeenCalledWith('b1', { signal: undefined });
+    expect(readFileSync(out, 'utf8')).toBe(line('a', true) + line('b', true));
   });
 });
 

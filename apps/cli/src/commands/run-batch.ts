@@ -24,12 +24,14 @@ export interface RunBatchFlags {
   concurrency?: number;
   mode?: 'queue' | 'provider_batch';
   skipInvalid?: boolean;
+  onlyFailed?: boolean;
   idempotencyKey?: string;
   pollMs?: number;
 }
 
 /**
- * Submits a task file as a batch (or re-attaches to one with `--resume`), follows it, writes
+ * Submits a task file as a batch (or re-attaches to one with `--resume`, first queueing its
+ * failed rows again with `--only-failed`), follows it, writes
  * its results to `--out` and its failed rows to `<out>.failed.jsonl`. Returns the exit code:
  * 0 all succeeded, 80 some, the taxonomy code when all failed for one reason, 130 on Ctrl+C
  * (the batch goes on).
@@ -39,6 +41,9 @@ export async function runBatch(ctx: CliContext, flags: RunBatchFlags): Promise<n
     throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give -o <file> for the results (.jsonl or .csv)');
   if (flags.file !== undefined && flags.resume !== undefined) {
     throw new UsageError('E_VALIDATION', '-i and --resume cannot be combined; give one');
+  }
+  if (flags.onlyFailed && flags.resume === undefined) {
+    throw new UsageError('E_VALIDATION', '--only-failed needs --resume <batch id>');
   }
   const client = ctx.client();
   let id = flags.resume;
@@ -53,6 +58,12 @@ export async function runBatch(ctx: CliContext, flags: RunBatchFlags): Promise<n
   }
   if (id === undefined)
     throw new UsageError('E_VALIDATION_MISSING_FIELD', 'give -i <file> or --resume <batch id>');
+  if (flags.onlyFailed) {
+    if (flags.resume === undefined)
+      throw new UsageError('E_VALIDATION', '--only-failed needs --resume <batch id>');
+    const { retried } = await client.retryFailedBatch(id, { signal: ctx.signal });
+    ctx.note(`${retried} failed rows queued again; the others keep their results`);
+  }
   const batch = await followBatch(ctx, id, { pollMs: flags.pollMs });
   if (!batch) {
     ctx.note(detachedNote(id));

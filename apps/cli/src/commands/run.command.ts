@@ -75,6 +75,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .option('-i, --file <path>', 'run every row of a CSV or JSONL task file as a batch (with -o)')
     .option('-o, --out <path>', 'with -i / --resume: write the results here (.jsonl or .csv)')
     .option('--resume <batchId>', 'follow an earlier batch again and write its results (with -o)')
+    .option('--only-failed', "with --resume: run the batch's failed rows again, then write all results")
     .option(
       '--concurrency <n>',
       'with -i: most provider calls of the batch in flight at once, across all workers (1-1000)',

@@ -147,8 +147,9 @@ export class BatchSlots {
           );
           return;
         }
+        // A waiter here takes the slot at once; only without one may a waiter elsewhere need it.
         if (this.waiters.has(cap.id)) this.wake(cap.id);
-        await this.events.publish(BATCH_SLOTS_CHANNEL, { batchId: cap.id }).catch(() => undefined);
+        else await this.events.publish(BATCH_SLOTS_CHANNEL, { batchId: cap.id }).catch(() => undefined);
       },
     };
   }

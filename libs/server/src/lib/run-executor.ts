@@ -144,7 +144,9 @@ export class RunExecutor {
     else signal.addEventListener('abort', onShutdown, { once: true });
     const log = logger.child({ runId: run.runId, attempt: run.attemptNumber });
     try {
-      await notifyRunChanged(this.deps.events, { ...run, status: 'running' });
+      // Not awaited: the event is best effort and the call should not wait for Redis. Commands on
+      // one connection keep their order, so a watcher still sees `running` before the result.
+      void notifyRunChanged(this.deps.events, { ...run, status: 'running' });
       const startedAt = new Date();
       if (await this.answerFromCache(run, startedAt, log)) return;
       const outcome = await this.call(run, abort.signal);

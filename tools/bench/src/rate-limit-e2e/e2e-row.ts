@@ -19,6 +19,8 @@ export interface E2eRow {
   rateLimited: number;
   /** Prompts the mock received more than once (a retry after a 429 counts). */
   duplicates: number;
+  /** Prompts the mock answered (200) more than once: work done twice. */
+  answeredTwice: number;
 }
 
 /** The issue's targets. */
@@ -53,7 +55,8 @@ export function formatE2eTable(rows: readonly E2eRow[], tokensPerRow: number): s
     'steady',
     '429 share',
     '<= 1 %',
-    'dup prompts',
+    'sent twice',
+    'answered twice',
     'cli time s',
   ];
   const cells = rows.map((row) => {
@@ -72,6 +75,7 @@ export function formatE2eTable(rows: readonly E2eRow[], tokensPerRow: number): s
       `${percent(rateLimited, 2)} (${row.rateLimited})`,
       mark(rateLimited <= TARGETS.rateLimited),
       String(row.duplicates),
+      String(row.answeredTwice),
       row.cliMs === null ? '' : (row.cliMs / 1000).toFixed(1),
     ];
   });

@@ -78,7 +78,8 @@ export async function answerChat(
     return { kind: 'error', error };
   }
   const config = state.config;
-  const seen = state.stats.promptReceived(promptFingerprint(request.messages));
+  const fingerprint = promptFingerprint(request.messages);
+  const seen = state.stats.promptReceived(fingerprint);
   if (config.quotaExhausted) return { kind: 'error', error: insufficientQuotaError() };
 
   const promptTokens = estimatePromptTokens(request.messages);
@@ -125,6 +126,7 @@ export async function answerChat(
   const choices = plan(request, fault);
   const usage = buildUsage(promptTokens, choices);
   state.stats.tokensUsed(usage.prompt_tokens, usage.completion_tokens);
+  state.stats.promptAnswered(fingerprint);
   return {
     kind: 'reply',
     reply: {

@@ -45,8 +45,11 @@ describe('rate limits', () => {
     expect(headers.get('retry-after')).toBe('58');
     expect(headers.get('retry-after-ms')).toBe('58000');
     now += 58_000;
-    await expect(client.chat.completions.create(ask('Say 4'))).resolves.toBeDefined();
+    await expect(client.chat.completions.create(ask('Say 3'))).resolves.toBeDefined();
     expect(mock.stats().chatCompletions).toMatchObject({ ok: 3, rateLimited: 1 });
+    // 'Say 3' was sent twice (refused, then answered) but answered once.
+    expect(mock.duplicates()).toHaveLength(1);
+    expect(mock.stats().promptsAnsweredTwice).toBe(0);
   });
 
   it('quantises rpm to a second with the second window', async () => {

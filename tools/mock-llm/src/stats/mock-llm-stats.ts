@@ -22,6 +22,11 @@ export interface MockLlmStats {
   /** Requests being handled now, and the most at once. */
   inFlight: number;
   maxInFlight: number;
+  /**
+   * Prompts answered (200) more than once: work the provider did twice. Unlike `duplicates()`,
+   * a prompt sent again after a 429 or a 5xx is not counted, only one answered twice.
+   */
+  promptsAnsweredTwice: number;
   /** Times each prompt fingerprint (see `promptFingerprint`) was received. */
   promptCounts: Record<string, number>;
 }

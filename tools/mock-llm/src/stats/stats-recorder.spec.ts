@@ -41,6 +41,18 @@ describe('StatsRecorder', () => {
     ]);
   });
 
+  it('counts a prompt answered twice once, and not one only sent again', () => {
+    const stats = new StatsRecorder();
+    stats.promptReceived('retried-after-429');
+    stats.promptReceived('retried-after-429');
+    stats.promptAnswered('retried-after-429');
+    for (let i = 0; i < 3; i += 1) stats.promptAnswered('answered-thrice');
+    expect(stats.snapshot().promptsAnsweredTwice).toBe(1);
+    stats.reset();
+    stats.promptAnswered('answered-thrice');
+    expect(stats.snapshot().promptsAnsweredTwice).toBe(0);
+  });
+
   it('hands out copies and keeps open requests across a reset', () => {
     const stats = new StatsRecorder();
     stats.requestStarted('GET /v1/models');

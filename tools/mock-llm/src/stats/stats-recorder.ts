@@ -3,6 +3,7 @@ import { type DuplicatePrompt, type MockLlmStats } from './mock-llm-stats';
 /** Counts what a mock receives and answers; see {@link MockLlmStats}. */
 export class StatsRecorder {
   private stats: MockLlmStats = StatsRecorder.empty();
+  private answered = new Map<string, number>();
 
   private static empty(): MockLlmStats {
     return {
@@ -12,6 +13,7 @@ export class StatsRecorder {
       tokens: { prompt: 0, completion: 0 },
       inFlight: 0,
       maxInFlight: 0,
+      promptsAnsweredTwice: 0,
       promptCounts: {},
     };
   }
@@ -43,6 +45,13 @@ export class StatsRecorder {
     return count;
   }
 
+  /** A prompt was answered 200. */
+  promptAnswered(fingerprint: string): void {
+    const count = (this.answered.get(fingerprint) ?? 0) + 1;
+    this.answered.set(fingerprint, count);
+    if (count === 2) this.stats.promptsAnsweredTwice += 1;
+  }
+
   /** Adds the usage of one 200 answer. */
   tokensUsed(prompt: number, completion: number): void {
     this.stats.tokens.prompt += prompt;
@@ -66,6 +75,7 @@ export class StatsRecorder {
   reset(): void {
     const inFlight = this.stats.inFlight;
     this.stats = StatsRecorder.empty();
+    this.answered = new Map();
     this.stats.inFlight = inFlight;
     this.stats.maxInFlight = inFlight;
   }
