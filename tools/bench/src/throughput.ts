@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      'req/s: answered prompts / time; raw loop: first request to last answer; gtr: `gtr run` start (upload) to exit (results file written; the CLI follows the batch's events)',
+      'req/s: answered prompts / time; raw loop: first request to last answer; gtr: `gtr run` start (upload) to exit (results file written; the CLI follows the batch by its events)',
       'engine req/s: the same over the batch createdAt -> finishedAt (no upload, polling or download)',
       "max in flight: mock-llm's in-flight high-water mark during the run (the cap must hold across workers)",
     ].join('\n'),
