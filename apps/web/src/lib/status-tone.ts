@@ -1,4 +1,5 @@
 import { type RunStatus } from '@gtr/domain';
+import { assertUnreachable } from './assert-unreachable';
 
 /** The colour family of a status badge; the stylesheet defines one class per tone. */
 export type StatusTone = 'neutral' | 'info' | 'warning' | 'success' | 'danger' | 'muted';
@@ -20,10 +21,6 @@ export function statusTone(status: RunStatus): StatusTone {
     case 'cancelled':
       return 'muted';
     default:
-      return assertUnreachable(status);
+      return assertUnreachable('run status', status);
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`Unhandled run status: ${String(value)}`);
 }

@@ -125,13 +125,14 @@ describe('BatchSlots', () => {
 
   it('gives back a slot taken for a waiter that gave up while the driver answered', async () => {
     const { make, driver } = setup();
-    const slots = make();
-    await slots.start();
-    const held = await slots.acquire(CAP, 'run-1', signal());
+    const here = make();
+    const there = make();
+    await Promise.all([here.start(), there.start()]);
+    const held = await there.acquire(CAP, 'run-1', signal());
     const abort = new AbortController();
-    const waiting = slots.acquire(CAP, 'run-2', abort.signal);
+    const waiting = here.acquire(CAP, 'run-2', abort.signal);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    // The next take answers only after the waiter aborted.
+    // The take that the release elsewhere triggers answers only after the waiter aborted.
     const take = jest.spyOn(driver, 'tryAcquire');
     take.mockImplementationOnce(async (...args) => {
       abort.abort(new Error('gave up'));
@@ -144,6 +145,27 @@ describe('BatchSlots', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(release).toHaveBeenCalledWith(CAP.id, 'run-2');
     expect(await driver.tryAcquire(CAP.id, 'run-3', 1, 1_000)).toBe(true);
+    await Promise.all([here.stop(), there.stop()]);
+  });
+
+  it('passes a released slot straight to the next waiter here, without the driver', async () => {
+    const { make, driver } = setup();
+    const slots = make();
+    await slots.start();
+    const first = await slots.acquire({ id: 'b', concurrency: 1 }, 'run-1', signal());
+    const next = slots.acquire({ id: 'b', concurrency: 1 }, 'run-2', signal());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const take = jest.spyOn(driver, 'tryAcquire');
+    const release = jest.spyOn(driver, 'release');
+    await first.release();
+    const second = await next;
+    expect(take).not.toHaveBeenCalled();
+    expect(release).not.toHaveBeenCalled();
+    // Still one holder of the batch's single slot, then none.
+    expect(await driver.tryAcquire('b', 'intruder', 1, 1_000)).toBe(false);
+    await second.release();
+    expect(release).toHaveBeenCalledTimes(1);
+    expect(await driver.tryAcquire('b', 'intruder', 1, 1_000)).toBe(true);
     await slots.stop();
   });
 });

@@ -33,9 +33,10 @@ function isSlotsMessage(message: unknown): message is { batchId: string } {
 /**
  * Enforces a batch's cap on provider calls in flight across every worker: a job takes one of
  * its batch's slots (a lease in the {@link SlotDriver}) before claiming the run, and gives it
- * back when the call is over. Waiters of a batch queue up in this process in arrival order and
- * try again when a slot is released here, when another process announces a release, and every
- * `pollMs`. The job keeps its worker slot while it waits; its run stays `queued` in Postgres.
+ * back when the call is over. Waiters of a batch queue up in this process in arrival order; a
+ * slot given back here passes straight to the first of them (same lease), otherwise it returns
+ * to the driver and the release is announced, so waiters elsewhere try again (as they do every
+ * `pollMs`). The job keeps its worker slot while it waits; its run stays `queued` in Postgres.
  */
 export class BatchSlots {
   private readonly waiters = new Map<string, Waiter[]>();
@@ -136,6 +137,14 @@ export class BatchSlots {
       release: async () => {
         if (released) return;
         released = true;
+        const next = this.waiters.get(cap.id)?.[0];
+        if (next) {
+          // The lease goes on to the next waiter here: no Redis round trip between one call of
+          // the batch and the next. It is still renewed, and released by the last holder.
+          this.drop(next);
+          next.resolve(this.slotOf(next.cap, holder, next.since));
+          return;
+        }
         this.held.delete(id);
         try {
           await this.driver.release(cap.id, holder);
@@ -147,9 +156,8 @@ export class BatchSlots {
           );
           return;
         }
-        // A waiter here takes the slot at once; only without one may a waiter elsewhere need it.
-        if (this.waiters.has(cap.id)) this.wake(cap.id);
-        else await this.events.publish(BATCH_SLOTS_CHANNEL, { batchId: cap.id }).catch(() => undefined);
+        // No waiter here (one would have taken the lease above): a waiter elsewhere may need it.
+        await this.events.publish(BATCH_SLOTS_CHANNEL, { batchId: cap.id }).catch(() => undefined);
       },
     };
   }

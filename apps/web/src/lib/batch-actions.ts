@@ -1,0 +1,24 @@
+import { type BatchView } from '@gtr/domain';
+
+/** What an operator can do to a batch from its page. */
+export const BATCH_ACTIONS = ['pause', 'resume', 'cancel', 'retry-failed'] as const;
+export type BatchAction = (typeof BATCH_ACTIONS)[number];
+
+/**
+ * The actions that apply to the batch as it is now, in button order: pause while queued or
+ * running, resume while paused, cancel while unfinished, retry while some runs failed.
+ */
+export function batchActionsFor(batch: Pick<BatchView, 'status' | 'counts'>): BatchAction[] {
+  const actions: BatchAction[] = [];
+  const unfinished = batch.status === 'queued' || batch.status === 'running' || batch.status === 'paused';
+  if (batch.status === 'queued' || batch.status === 'running') actions.push('pause');
+  if (batch.status === 'paused') actions.push('resume');
+  if (unfinished) actions.push('cancel');
+  if (batch.counts.failed > 0) actions.push('retry-failed');
+  return actions;
+}
+
+/** Tells a form field apart from a made-up action name. */
+export function parseBatchAction(value: unknown): BatchAction | null {
+  return (BATCH_ACTIONS as readonly unknown[]).includes(value) ? (value as BatchAction) : null;
+}
