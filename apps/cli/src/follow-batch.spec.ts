@@ -6,11 +6,15 @@ import { followBatch } from './follow-batch';
 
 const BATCH = 'b0c1d2e3-0000-4000-8000-000000000001';
 
-function context(client: ReturnType<typeof fakeClient>, signal?: AbortSignal): CliContext {
+function context(
+  client: ReturnType<typeof fakeClient>,
+  signal?: AbortSignal,
+  stderr = new MemoryStream(false),
+): CliContext {
   return new CliContext({
     createClient: () => client as unknown as GtrClient,
     stdout: new MemoryStream(false),
-    stderr: new MemoryStream(false),
+    stderr,
     env: {
       GTR_API_URL: 'http://api.test',
       GTR_API_KEY: 'gtr_test_key_0123456789abcdef',
@@ -53,11 +57,17 @@ describe('followBatch', () => {
       })(),
     );
     // A one-minute poll: only the event can end this within the test's timeout.
-    const following = followBatch(context(client), BATCH, { pollMs: 60_000, minGapMs: 10 });
+    const terminal = new MemoryStream(true);
+    const following = followBatch(context(client, undefined, terminal), BATCH, {
+      pollMs: 60_000,
+      minGapMs: 10,
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     emit({ type: 'run.updated', at: '', tenantId: 't', runId: 'r1', status: 'succeeded', batchId: BATCH });
     expect((await following)?.status).toBe('succeeded');
     expect(client.getBatch).toHaveBeenCalledTimes(2);
+    // On a terminal: a progress bar before the progress line.
+    expect(terminal.text).toContain('[░░░░░░░░░░░░░░░░░░░░] 0% b0c1d2e3 running 0/2 done');
   });
 
   it('keeps polling when the event stream fails, and returns null when Ctrl+C detaches', async () => {

@@ -3,6 +3,7 @@ import { type GtrClient, Wakeup } from '@gtr/client';
 import { type BatchView } from '@gtr/domain';
 import { type CliContext } from './cli-context';
 import { formatBatchProgress } from './output/format-batch-progress';
+import { progressBar } from './output/progress-bar';
 import { StatusLine } from './output/status-line';
 
 const FINISHED = new Set<BatchView['status']>(['succeeded', 'partial', 'failed', 'cancelled']);
@@ -39,7 +40,7 @@ export async function followBatch(
     for (;;) {
       const readAt = Date.now();
       const batch = await client.getBatch(id, { signal: ctx.signal });
-      status.update(formatBatchProgress(batch));
+      status.update(`${progressBar(batch.done, batch.total)} ${formatBatchProgress(batch)}`);
       if (FINISHED.has(batch.status)) return batch;
       await wakeup.sleep(pollMs, ctx.signal);
       const gap = Date.now() - readAt;

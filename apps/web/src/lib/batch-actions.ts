@@ -10,10 +10,8 @@ export type BatchAction = (typeof BATCH_ACTIONS)[number];
  */
 export function batchActionsFor(batch: Pick<BatchView, 'status' | 'counts'>): BatchAction[] {
   const actions: BatchAction[] = [];
-  const unfinished = batch.status === 'queued' || batch.status === 'running' || batch.status === 'paused';
-  if (batch.status === 'queued' || batch.status === 'running') actions.push('pause');
-  if (batch.status === 'paused') actions.push('resume');
-  if (unfinished) actions.push('cancel');
+  if (batch.status === 'queued' || batch.status === 'running') actions.push('pause', 'cancel');
+  if (batch.status === 'paused') actions.push('resume', 'cancel');
   if (batch.counts.failed > 0) actions.push('retry-failed');
   return actions;
 }
