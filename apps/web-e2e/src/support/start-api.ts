@@ -14,8 +14,12 @@ export interface EmbeddedApi extends ChildService {
 /**
  * The built api in embedded mode: PGlite under a fresh data folder, the in-process queue and
  * worker, the dry-run provider (no DATABASE_URL, REDIS_URL or OPENAI_API_KEY in its env).
+ * `env` adds variables, e.g. `GTR_PROVIDERS` naming a mock-llm.
  */
-export async function startEmbeddedApi(adminApiKey: string): Promise<EmbeddedApi> {
+export async function startEmbeddedApi(
+  adminApiKey: string,
+  env: Record<string, string> = {},
+): Promise<EmbeddedApi> {
   if (!existsSync(join(WORKSPACE_ROOT, API_MAIN))) {
     throw new Error(`${API_MAIN} is missing: build it first (npx nx run api:build).`);
   }
@@ -32,6 +36,7 @@ export async function startEmbeddedApi(adminApiKey: string): Promise<EmbeddedApi
       PORT: String(port),
       GTR_ADMIN_API_KEY: adminApiKey,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     readyUrl: `${url}/health/ready`,
     timeoutMs: 90_000,

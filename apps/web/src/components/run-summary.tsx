@@ -1,19 +1,10 @@
 import { type RunDetailView } from '@gtr/domain';
-import { type ReactNode } from 'react';
 import { formatCost, UNKNOWN_PRICE } from '../lib/format-cost';
 import { formatDuration } from '../lib/format-duration';
 import { formatTokens } from '../lib/format-tokens';
 import { formatUtc } from '../lib/format-utc';
 import { StatusBadge } from './status-badge';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { Field } from './summary-field';
 
 export function RunSummary({ run }: { run: RunDetailView }) {
   const usage = run.usage;

@@ -1,7 +1,8 @@
 import { type BatchView } from '@gtr/domain';
+import { type ApiProblem } from './describe-api-error';
 
 /** What an operator can do to a batch from its page. */
-export const BATCH_ACTIONS = ['pause', 'resume', 'cancel', 'retry-failed'] as const;
+const BATCH_ACTIONS = ['pause', 'resume', 'cancel', 'retry-failed'] as const;
 export type BatchAction = (typeof BATCH_ACTIONS)[number];
 
 /**
@@ -19,4 +20,10 @@ export function batchActionsFor(batch: Pick<BatchView, 'status' | 'counts'>): Ba
 /** Tells a form field apart from a made-up action name. */
 export function parseBatchAction(value: unknown): BatchAction | null {
   return (BATCH_ACTIONS as readonly unknown[]).includes(value) ? (value as BatchAction) : null;
+}
+
+/** What the last action did: the API's refusal, or a line saying what happened. */
+export interface BatchActionState {
+  problem: ApiProblem | null;
+  notice: string | null;
 }

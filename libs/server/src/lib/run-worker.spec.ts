@@ -56,6 +56,25 @@ describe('RunWorker', () => {
     await runtime.events.close();
   });
 
+  it('leaves schedules and provider batches to other workers when told to', async () => {
+    const runtime = stubRuntime();
+    // A database that records every use: a scheduler or provider-batch loop would use it on its first tick.
+    const used: PropertyKey[] = [];
+    runtime.dataSource = new Proxy({} as Runtime['dataSource'], {
+      get: (_target, property) => {
+        used.push(property);
+        return () => Promise.reject(new Error('no database here'));
+      },
+    });
+    const worker = new RunWorker(runtime, { scheduler: false, providerBatches: false });
+    await worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await worker.stop();
+    expect(used).toEqual([]);
+    await runtime.queue.close();
+    await runtime.events.close();
+  });
+
   it('stops cleanly when it never started', async () => {
     const runtime = stubRuntime();
     await expect(new RunWorker(runtime).stop()).resolves.toBeUndefined();

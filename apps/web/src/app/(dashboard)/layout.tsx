@@ -22,6 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </Link>
         <nav className="topbar__nav">
           <Link href="/runs">Runs</Link>
+          <Link href="/batches">Batches</Link>
         </nav>
         {me ? (
           <span className="topbar__tenant" title={`Key ${me.keyId}`}>

@@ -15,6 +15,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const apiKey = request.cookies.get(SESSION_COOKIE)?.value;
   if (!apiKey) return new Response('Sign in first.', { status: 401 });
   const runId = request.nextUrl.searchParams.get('runId') || undefined;
+  const batchId = request.nextUrl.searchParams.get('batchId') || undefined;
 
   const upstream = new AbortController();
   request.signal.addEventListener('abort', () => upstream.abort());
@@ -29,7 +30,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       const ping = setInterval(() => send(': ping\n\n'), PING_EVERY_MS);
       send('retry: 3000\n\n');
       try {
-        for await (const event of apiClientFor(apiKey).events({ runId, signal: upstream.signal })) {
+        for await (const event of apiClientFor(apiKey).events({ runId, batchId, signal: upstream.signal })) {
           send(`event: run.updated\ndata: ${JSON.stringify(event)}\n\n`);
         }
       } catch (error) {
