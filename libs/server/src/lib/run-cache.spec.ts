@@ -1,22 +1,9 @@
-import { type ClaimedRun, type ResponseCacheRepository } from '@gtr/data';
+import { type ResponseCacheRepository } from '@gtr/data';
 import { capturingLogger } from '../../test/capturing-logger';
+import { claimedRun } from '../../test/claimed-run';
 import { RunCache } from './run-cache';
 
-const RUN: ClaimedRun = {
-  runId: 'run-1',
-  tenantId: 'tenant-1',
-  batchId: null,
-  createdAt: new Date(),
-  attemptNumber: 1,
-  maxAttempts: 3,
-  timeoutMs: 5_000,
-  provider: 'openai',
-  model: 'gpt-4o-mini',
-  messages: [{ role: 'user', content: 'hi' }],
-  params: {},
-  outputSchema: null,
-  cacheTtlSeconds: 60,
-};
+const RUN = claimedRun({ provider: 'openai', model: 'gpt-4o-mini', cacheTtlSeconds: 60 });
 const ANSWER = {
   text: 'hello',
   usage: { promptTokens: 3, completionTokens: 1, totalTokens: 4, cachedTokens: 0 },

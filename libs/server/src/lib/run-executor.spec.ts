@@ -10,25 +10,12 @@ import {
 import { type EventBus, type QueueDriver, createEventBus } from '@gtr/queue';
 import { Metrics } from '@gtr/telemetry';
 import { capturingLogger } from '../../test/capturing-logger';
+import { claimedRun } from '../../test/claimed-run';
 import { waitFor } from '../../test/wait-for';
 import { RunExecutor } from './run-executor';
 import { RUN_CONTROL_CHANNEL } from './run-events';
 
-const RUN: ClaimedRun = {
-  runId: 'run-1',
-  tenantId: 'tenant-1',
-  batchId: null,
-  createdAt: new Date(),
-  attemptNumber: 1,
-  maxAttempts: 3,
-  timeoutMs: 5_000,
-  provider: 'fake',
-  model: 'model-without-a-price',
-  messages: [{ role: 'user', content: 'hi' }],
-  params: {},
-  outputSchema: null,
-  cacheTtlSeconds: null,
-};
+const RUN = claimedRun();
 
 const ANSWER: CompletionResult = {
   text: 'hello',

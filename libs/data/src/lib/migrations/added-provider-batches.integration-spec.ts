@@ -1,3 +1,4 @@
+import { runMigrationStep } from '../../../test/migration-step';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 import { AddedProviderBatches1795660000000 } from './1795660000000-AddedProviderBatches';
 
@@ -20,14 +21,7 @@ describe('AddedProviderBatches', () => {
     await db.drop();
   });
 
-  async function step(direction: 'up' | 'down'): Promise<void> {
-    const runner = db.dataSource.createQueryRunner();
-    try {
-      await migration[direction](runner);
-    } finally {
-      await runner.release();
-    }
-  }
+  const step = (direction: 'up' | 'down') => runMigrationStep(db, migration, direction);
 
   const insertFile = (chunkIndex: number, status = 'planned') =>
     db.dataSource.query(

@@ -1,3 +1,4 @@
+import { runMigrationStep } from '../../../test/migration-step';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 import { AddedResponseCache1795634658025 } from './1795634658025-AddedResponseCache';
 
@@ -17,15 +18,7 @@ describe('AddedResponseCache', () => {
     await db.drop();
   });
 
-  /** Runs one step of this migration on its own, whatever migrations come after it. */
-  async function step(direction: 'up' | 'down'): Promise<void> {
-    const runner = db.dataSource.createQueryRunner();
-    try {
-      await migration[direction](runner);
-    } finally {
-      await runner.release();
-    }
-  }
+  const step = (direction: 'up' | 'down') => runMigrationStep(db, migration, direction);
 
   const insertRun = (extra = '', values: unknown[] = []) =>
     db.dataSource.query(

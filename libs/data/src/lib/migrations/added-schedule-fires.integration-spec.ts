@@ -1,3 +1,4 @@
+import { runMigrationStep } from '../../../test/migration-step';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 import { AddedScheduleFires1795634690867 } from './1795634690867-AddedScheduleFires';
 
@@ -22,15 +23,7 @@ describe('AddedScheduleFires', () => {
     await db.drop();
   });
 
-  /** Runs one step of this migration on its own, whatever migrations come after it. */
-  async function step(direction: 'up' | 'down'): Promise<void> {
-    const runner = db.dataSource.createQueryRunner();
-    try {
-      await migration[direction](runner);
-    } finally {
-      await runner.release();
-    }
-  }
+  const step = (direction: 'up' | 'down') => runMigrationStep(db, migration, direction);
 
   const insertFire = (dueAt: string, status = 'created', runId: string | null = null) =>
     db.dataSource.query(

@@ -1,3 +1,4 @@
+import { runMigrationStep } from '../../../test/migration-step';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 import { AddedTaskFiles1795650000000 } from './1795650000000-AddedTaskFiles';
 
@@ -17,14 +18,7 @@ describe('AddedTaskFiles', () => {
     await db.drop();
   });
 
-  async function step(direction: 'up' | 'down'): Promise<void> {
-    const runner = db.dataSource.createQueryRunner();
-    try {
-      await migration[direction](runner);
-    } finally {
-      await runner.release();
-    }
-  }
+  const step = (direction: 'up' | 'down') => runMigrationStep(db, migration, direction);
 
   it('rejects an unknown format', async () => {
     await expect(

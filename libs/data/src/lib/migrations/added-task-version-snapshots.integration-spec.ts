@@ -1,3 +1,4 @@
+import { runMigrationStep } from '../../../test/migration-step';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database';
 import { AddedTaskVersionSnapshots1795634688108 } from './1795634688108-AddedTaskVersionSnapshots';
 
@@ -21,15 +22,7 @@ describe('AddedTaskVersionSnapshots', () => {
     await db.drop();
   });
 
-  /** Runs one step of this migration on its own, whatever migrations come after it. */
-  async function step(direction: 'up' | 'down'): Promise<void> {
-    const runner = db.dataSource.createQueryRunner();
-    try {
-      await migration[direction](runner);
-    } finally {
-      await runner.release();
-    }
-  }
+  const step = (direction: 'up' | 'down') => runMigrationStep(db, migration, direction);
 
   it('lets a version leave provider, model and timeout to the defaults, and snapshots description and tags', async () => {
     const [row] = await db.dataSource.query(
