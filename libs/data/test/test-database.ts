@@ -28,7 +28,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 4 });
+  const dataSource = createDataSource({ url: url.toString(), poolSize: 4, namedStatements: true });
   await dataSource.initialize();
   if (options.migrate ?? true) await runMigrations(dataSource);
   return {

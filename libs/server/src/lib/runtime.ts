@@ -104,7 +104,11 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions):
   // Checked before anything is opened: a provider misconfiguration needs no connection to report.
   const providers = createProviderRegistry(providerConfigsOf(config), defaultProviderName(config));
   const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.GTR_DATA_DIR });
-  const dataSource = createDataSource({ url: database.url, poolSize: database.poolSize });
+  const dataSource = createDataSource({
+    url: database.url,
+    poolSize: database.poolSize,
+    namedStatements: !database.embedded,
+  });
   const closers: (() => Promise<unknown>)[] = [() => database.stop()];
   try {
     await dataSource.initialize();

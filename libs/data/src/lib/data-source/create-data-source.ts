@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ALL_ENTITIES } from '../entities/all-entities';
 import { ALL_MIGRATIONS } from '../migrations/all-migrations';
+import { allowNamedStatements } from '../sql/named-statements';
 import { type SqlLogSink, StatementLogger } from './statement-logger';
 
 export interface DataSourceOptions {
@@ -13,6 +14,13 @@ export interface DataSourceOptions {
    * Default off.
    */
   logging?: boolean | SqlLogSink;
+  /**
+   * Prepare the statements every run executes (claim, result) once per connection, as named
+   * statements that bypass TypeORM (and its statement log). Only against a Postgres server: the
+   * embedded one serves all its connections from one session, where names would collide.
+   * Default off.
+   */
+  namedStatements?: boolean;
 }
 
 /** Name of the table that records which migrations ran. */
@@ -26,7 +34,7 @@ export const MIGRATIONS_TABLE = 'schema_migrations';
 export function createDataSource(options: DataSourceOptions): DataSource {
   const sink =
     typeof options.logging === 'function' ? options.logging : options.logging ? console.log : undefined;
-  return new DataSource({
+  const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
     entities: ALL_ENTITIES,
@@ -41,4 +49,6 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logger: sink ? new StatementLogger(sink) : undefined,
     extra: { max: options.poolSize ?? 10 },
   });
+  if (options.namedStatements) allowNamedStatements(dataSource);
+  return dataSource;
 }

@@ -103,6 +103,7 @@ export class RunExecutionRepository {
          AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = runs.batch_id AND b.status = 'paused')
        RETURNING *`,
       [runId, workerId, CLAIMABLE],
+      { name: 'gtr_run_claim' },
     );
     if (!rows[0]) return null;
     const run = hydrateEntity(this.dataSource, RunEntity, rows[0]);
@@ -145,6 +146,7 @@ export class RunExecutionRepository {
          RETURNING id, attempt_count, claimed_by
        ) ${INSERT_ATTEMPT_FROM_R}`,
       params,
+      { name: 'gtr_run_success' },
     );
     return rows.length > 0;
   }
@@ -229,6 +231,7 @@ export class RunExecutionRepository {
          RETURNING id, attempt_count, claimed_by
        ) ${INSERT_ATTEMPT_FROM_R}`,
       params,
+      { name: 'gtr_run_failure' },
     );
     return rows.length > 0;
   }
