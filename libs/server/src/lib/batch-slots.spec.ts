@@ -143,9 +143,28 @@ describe('BatchSlots', () => {
     await held.release();
     await expect(waiting).rejects.toThrow('gave up');
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(release).toHaveBeenCalledWith(CAP.id, 'run-2');
+    expect(release).toHaveBeenCalledWith(CAP.id, expect.stringMatching(/^run-2#/));
     expect(await driver.tryAcquire(CAP.id, 'run-3', 1, 1_000)).toBe(true);
     await Promise.all([here.stop(), there.stop()]);
+  });
+
+  it('never lets a run retried while its old lease is passed on take a second slot', async () => {
+    const { make } = setup();
+    const slots = make();
+    await slots.start();
+    const first = await slots.acquire(CAP, 'run-1', signal());
+    const handedOn = slots.acquire(CAP, 'run-2', signal());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await first.release();
+    const second = await handedOn;
+    // run-1's retry must wait: its first lease is now run-2's.
+    let retried = false;
+    const retry = slots.acquire(CAP, 'run-1', signal()).then((slot) => ((retried = true), slot));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(retried).toBe(false);
+    await second.release();
+    await (await retry).release();
+    await slots.stop();
   });
 
   it('passes a released slot straight to the next waiter here, without the driver', async () => {

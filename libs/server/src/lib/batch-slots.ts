@@ -48,6 +48,8 @@ export class BatchSlots {
   private unsubscribe: (() => Promise<void>) | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
+  /** Numbers each lease of this process, so no two leases ever share a member in the driver. */
+  private sequence = 0;
   /** Set by `stop`: an acquire that was taking the fast path meanwhile must not start waiting. */
   private stopped: { reason: unknown } | null = null;
 
@@ -90,12 +92,15 @@ export class BatchSlots {
   }
 
   /**
-   * Resolves with a slot of `cap.id` for `holder` (a run id) once fewer than `cap.concurrency`
+   * Resolves with a slot of `cap.id` for the call of `runId` once fewer than `cap.concurrency`
    * holders have one. Rejects with `signal.reason` when `signal` aborts first.
    */
-  async acquire(cap: BatchCap, holder: string, signal: AbortSignal): Promise<BatchSlot> {
+  async acquire(cap: BatchCap, runId: string, signal: AbortSignal): Promise<BatchSlot> {
     signal.throwIfAborted();
     const since = Date.now();
+    // A lease passes from holder to holder in this process (see `slotOf`), so it is named for
+    // this request, not the run: a retry of the run must never find its old lease held.
+    const holder = `${runId}#${++this.sequence}`;
     // The fast path; a driver error joins the queue instead, which tries again on the poll.
     if (!this.waiters.has(cap.id) && (await this.tryTake(cap, holder).catch(() => false))) {
       return this.slotOf(cap, holder, since);
