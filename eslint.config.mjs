@@ -39,7 +39,9 @@ export default [
         {
           patterns: [
             {
-              group: ['@gtr/*/**', '!@gtr/*/testing'],
+              // Secondary entries: `@gtr/<lib>/testing` (fixtures), and `@gtr/testing/system`
+              // (starting the built apps, for the e2e suites and the benchmarks).
+              group: ['@gtr/*/**', '!@gtr/*/testing', '!@gtr/testing/system'],
               message: 'Import a lib through its public entry point.',
             },
           ],

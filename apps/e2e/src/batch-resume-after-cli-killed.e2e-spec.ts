@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BatchView } from '@gtr/domain';
 import { type DistributedSystem, startDistributedSystem } from './support/distributed-system';
-import { gtr, startGtr } from './support/processes';
+import { runGtr, startGtr } from '@gtr/testing/system';
 import { waitFor } from './support/wait-for';
 
 const ROWS = 300;
@@ -55,7 +55,7 @@ describe('a batch whose CLI was killed, resumed with `gtr run --resume`', () => 
     // Results are only written once the batch has finished: nothing half-written is left.
     expect(existsSync(out)).toBe(false);
 
-    const resumed = await gtr(['run', '--resume', id, '-o', out], system.cliEnv, 120_000);
+    const resumed = await runGtr(['run', '--resume', id, '-o', out], system.cliEnv, 120_000);
     expect(resumed.stderr).toContain(`Results: ${out}`);
     expect(resumed.status).toBe(0);
 

@@ -1,6 +1,6 @@
 import { type RunDetailView, type RunView } from '@gtr/domain';
 import { type DistributedSystem, startDistributedSystem } from './support/distributed-system';
-import { gtr } from './support/processes';
+import { runGtr } from '@gtr/testing/system';
 
 describe('distributed mode: api and two workers on Postgres and Redis, driven by the CLI', () => {
   let system: DistributedSystem;
@@ -14,7 +14,7 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
   afterAll(() => system?.stop());
 
   it('answers `gtr run -p … --wait` through the real CLI', async () => {
-    const result = await gtr(['run', '-p', 'Say hello from e2e', '--wait'], cliEnv);
+    const result = await runGtr(['run', '-p', 'Say hello from e2e', '--wait'], cliEnv);
     expect(result.stderr).not.toContain('error');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('hello from e2e');
@@ -54,18 +54,18 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
   });
 
   it('lists runs as a table and as JSON', async () => {
-    const table = await gtr(['runs', 'list', '--limit', '5'], cliEnv);
+    const table = await runGtr(['runs', 'list', '--limit', '5'], cliEnv);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/STATUS/);
     expect(table.stdout).toMatch(/succeeded/);
-    const json = await gtr(['runs', 'list', '--limit', '5', '--json'], cliEnv);
+    const json = await runGtr(['runs', 'list', '--limit', '5', '--json'], cliEnv);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout).data).toHaveLength(5);
   });
 
   it('reports bad input with the field, a validation exit code and nothing stored', async () => {
     const [{ n: before }] = await system.db.dataSource.query('SELECT count(*)::int AS n FROM runs');
-    const result = await gtr(['run', '-p', 'x', '--temperature', '5'], cliEnv);
+    const result = await runGtr(['run', '-p', 'x', '--temperature', '5'], cliEnv);
     expect(result.status).toBeGreaterThanOrEqual(30);
     expect(result.status).toBeLessThanOrEqual(33);
     expect(result.stderr).toContain('temperature');
@@ -74,7 +74,7 @@ describe('distributed mode: api and two workers on Postgres and Redis, driven by
   });
 
   it('rejects a wrong key with exit code 12 and never prints the key', async () => {
-    const result = await gtr(['runs', 'list'], { ...cliEnv, GTR_API_KEY: 'gtr_not_a_real_key_123456' });
+    const result = await runGtr(['runs', 'list'], { ...cliEnv, GTR_API_KEY: 'gtr_not_a_real_key_123456' });
     expect(result.status).toBe(12);
     expect(result.stderr).toContain('E_AUTH');
     expect(result.stderr + result.stdout).not.toContain('gtr_not_a_real_key_123456');

@@ -1,7 +1,7 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Proc, API_MAIN, freePort, gtr, startProcess, waitForReady } from './support/processes';
+import { type Proc, API_MAIN, freePort, runGtr, startProcess, waitForReady } from '@gtr/testing/system';
 
 describe('embedded mode: one process, PGlite, in-process queue, dry-run provider', () => {
   let api: Proc;
@@ -25,10 +25,10 @@ describe('embedded mode: one process, PGlite, in-process queue, dry-run provider
   });
 
   it('answers `gtr run -p … --wait` using the saved credentials', async () => {
-    const result = await gtr(['run', '-p', 'Say hi', '--wait'], { GTR_DATA_DIR: dataDir });
+    const result = await runGtr(['run', '-p', 'Say hi', '--wait'], { GTR_DATA_DIR: dataDir });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('hi');
-    const list = await gtr(['runs', 'list', '--json'], { GTR_DATA_DIR: dataDir });
+    const list = await runGtr(['runs', 'list', '--json'], { GTR_DATA_DIR: dataDir });
     expect(JSON.parse(list.stdout).data[0]).toMatchObject({ status: 'succeeded', provider: 'dry-run' });
   });
 
@@ -37,7 +37,7 @@ describe('embedded mode: one process, PGlite, in-process queue, dry-run provider
     api = startProcess('api', API_MAIN, { GTR_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' });
     await waitForReady(apiUrl, api);
     expect(api.output()).not.toMatch(/shown once/);
-    const list = await gtr(['runs', 'list', '--json'], { GTR_DATA_DIR: dataDir });
+    const list = await runGtr(['runs', 'list', '--json'], { GTR_DATA_DIR: dataDir });
     expect(list.status).toBe(0);
     expect(JSON.parse(list.stdout).data.length).toBeGreaterThanOrEqual(1);
   });

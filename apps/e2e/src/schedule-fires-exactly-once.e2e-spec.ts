@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ScheduleFireView, type ScheduleView } from '@gtr/domain';
 import { type DistributedSystem, startDistributedSystem } from './support/distributed-system';
-import { gtr, isRunning } from './support/processes';
+import { runGtr, isRunning } from '@gtr/testing/system';
 import { waitFor } from './support/wait-for';
 
 const NAME = 'every-second';
@@ -28,7 +28,7 @@ describe('a schedule firing every second, with two workers running the scheduler
   afterAll(() => system?.stop());
 
   it('creates exactly one run per fire time for 30 s, and none once disabled', async () => {
-    const added = await gtr(
+    const added = await runGtr(
       [
         'schedule',
         'add',
@@ -63,7 +63,7 @@ describe('a schedule firing every second, with two workers running the scheduler
       { timeoutMs: FIRE_TIMES * 1000 + 60_000, intervalMs: 500, diagnostics: system.logs },
     );
 
-    const disabled = await gtr(['schedule', 'disable', NAME], system.cliEnv);
+    const disabled = await runGtr(['schedule', 'disable', NAME], system.cliEnv);
     expect(disabled.status).toBe(0);
     const afterDisable = Date.now();
     const handled = (await fireRows()).length;
@@ -105,7 +105,7 @@ describe('a schedule firing every second, with two workers running the scheduler
     expect(new Map(runs.map((r) => [r.id, new Date(r.due).toISOString()]))).toEqual(
       new Map(fires.map((f) => [f.run_id, f.due_at.toISOString()])),
     );
-    const history = await gtr(['schedule', 'history', NAME, '--limit', '500', '--json'], system.cliEnv);
+    const history = await runGtr(['schedule', 'history', NAME, '--limit', '500', '--json'], system.cliEnv);
     expect(history.status).toBe(0);
     const page = JSON.parse(history.stdout) as { data: ScheduleFireView[]; nextCursor: string | null };
     expect(page.nextCursor).toBeNull();

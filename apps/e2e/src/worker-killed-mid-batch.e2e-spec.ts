@@ -1,7 +1,7 @@
 import { type BatchView, type CreateBatchResult } from '@gtr/domain';
 import { promptFingerprint } from '@gtr/mock-llm';
 import { type DistributedSystem, startDistributedSystem } from './support/distributed-system';
-import { isRunning } from './support/processes';
+import { isRunning } from '@gtr/testing/system';
 import { waitFor } from './support/wait-for';
 
 const ROWS = 400;

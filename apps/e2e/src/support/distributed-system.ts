@@ -11,7 +11,7 @@ import {
   runMigrations,
   startProcess,
   waitForReady,
-} from './processes';
+} from '@gtr/testing/system';
 import { waitFor } from './wait-for';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type BatchView } from '@gtr/domain';
 import { type GtrDeployment } from './gtr-deployment';
-import { runGtr } from './processes';
+import { runGtr } from '@gtr/testing/system';
 import { type TaskRow, writeTaskFile } from './task-file';
 
 /** What one `gtr run -i tasks.jsonl -o results.jsonl` measured. */

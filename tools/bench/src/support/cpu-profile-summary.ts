@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT } from './processes';
+import { ROOT } from '@gtr/testing/system';
 
 /** The parts of a V8 `.cpuprofile` (written by `node --cpu-prof`) a summary needs. */
 interface CpuProfile {

@@ -11,7 +11,7 @@ import {
   runMigrations,
   startProcess,
   waitForReady,
-} from './processes';
+} from '@gtr/testing/system';
 import { deleteKeys } from './redis-keys';
 
 /** A running gtr, started from `dist` as an operator would. */

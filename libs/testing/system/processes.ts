@@ -1,3 +1,7 @@
+/**
+ * Processes of a system under test, started from the built `dist` as an operator would: the
+ * api, workers, migrations and the real `gtr` CLI. For the e2e suites and the benchmarks.
+ */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -82,11 +86,16 @@ export function startProcess(
   };
 }
 
+/** Whether it has neither exited nor been ended by a signal (then `exitCode` stays null). */
+export function isRunning(proc: Proc): boolean {
+  return proc.child.exitCode === null && proc.child.signalCode === null;
+}
+
 /** Waits until `url/health/ready` answers 200; throws with the process output when it exits or times out. */
 export async function waitForReady(url: string, proc: Proc, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited early\n${proc.output()}`);
+    if (!isRunning(proc)) throw new Error(`${proc.name} exited early\n${proc.output()}`);
     try {
       const res = await fetch(`${url}/health/ready`);
       if (res.ok) return;
@@ -104,30 +113,44 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A `gtr` process still running: its output so far, and its result once it exits. */
+export interface GtrProcess {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves when it exits (also after a kill: `status` is then null). */
+  result: Promise<CliResult>;
+}
+
 /**
- * Runs the real `gtr` bin as a user would. Asynchronous: mock-llm runs in this process and must
- * keep answering while the CLI waits.
+ * Starts the real `gtr` bin as a user would and hands back the process, so a caller can kill it
+ * mid-way. It is killed after `timeoutMs` (default 30 min) so a stuck CLI cannot hang its caller.
  */
-export function runGtr(
-  args: string[],
-  env: Record<string, string>,
-  timeoutMs = 30 * 60_000,
-): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [GTR_BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+export function startGtr(args: string[], env: Record<string, string>, timeoutMs = 30 * 60_000): GtrProcess {
+  const child = spawn(process.execPath, [GTR_BIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const result = new Promise<CliResult>((resolve) => {
     child.on('close', (status) => {
       clearTimeout(timer);
       resolve({ status, stdout, stderr });
     });
   });
+  return { child, stdout: () => stdout, stderr: () => stderr, result };
+}
+
+/**
+ * Runs the real `gtr` bin to the end. Asynchronous on purpose: a mock-llm in the calling process
+ * must keep answering while the CLI waits.
+ */
+export function runGtr(args: string[], env: Record<string, string>, timeoutMs?: number): Promise<CliResult> {
+  return startGtr(args, env, timeoutMs).result;
 }
 
 /** Runs the api's migrate command against `env`'s DATABASE_URL. */
