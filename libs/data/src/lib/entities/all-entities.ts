@@ -9,8 +9,8 @@ import { ScheduleEntity } from './schedule.entity';
 import { TaskVersionEntity } from './task-version.entity';
 import { TaskEntity } from './task.entity';
 import { TenantEntity } from './tenant.entity';
-import { TaskFileRowEntity } from '../task-files/task-file-row.entity';
-import { TaskFileEntity } from '../task-files/task-file.entity';
+import { TaskFileRowEntity } from './task-file-row.entity';
+import { TaskFileEntity } from './task-file.entity';
 
 /** Every entity of the schema, for the data source. */
 export const ALL_ENTITIES = [

@@ -3,7 +3,7 @@ import { type DataSource } from 'typeorm';
 import { hydrateEntity } from '../sql/hydrate-entity';
 import { isUuid } from '../sql/is-uuid';
 import { queryRows, type Row } from '../sql/query-rows';
-import { TaskFileEntity } from './task-file.entity';
+import { TaskFileEntity } from '../entities/task-file.entity';
 
 /** Rows per insert, and the JSON text one insert may carry: bounds memory whatever the file size. */
 const INSERT_ROWS = 1000;

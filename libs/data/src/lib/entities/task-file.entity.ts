@@ -8,8 +8,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { checkInList } from '../entities/check-in-list';
-import { TenantEntity } from '../entities/tenant.entity';
+import { checkInList } from './check-in-list';
+import { TenantEntity } from './tenant.entity';
 import { numericTransformer } from '../transformers/numeric.transformer';
 
 export const TASK_FILE_FORMATS = ['csv', 'jsonl'] as const;
