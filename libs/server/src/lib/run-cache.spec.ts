@@ -1,17 +1,9 @@
 import { type ResponseCacheRepository } from '@gtr/data';
 import { capturingLogger } from '../../test/capturing-logger';
-import { claimedRun } from '../../test/claimed-run';
+import { ANSWER, claimedRun } from '../../test/run-fixtures';
 import { RunCache } from './run-cache';
 
 const RUN = claimedRun({ provider: 'openai', model: 'gpt-4o-mini', cacheTtlSeconds: 60 });
-const ANSWER = {
-  text: 'hello',
-  usage: { promptTokens: 3, completionTokens: 1, totalTokens: 4, cachedTokens: 0 },
-  finishReason: 'stop',
-  providerRequestId: null,
-  httpStatus: 200,
-  rateLimit: null,
-};
 
 function setup(repository: Partial<Record<keyof ResponseCacheRepository, jest.Mock>>) {
   const log = capturingLogger('run-cache-spec');

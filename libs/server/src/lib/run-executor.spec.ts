@@ -10,21 +10,12 @@ import {
 import { type EventBus, type QueueDriver, createEventBus } from '@gtr/queue';
 import { Metrics } from '@gtr/telemetry';
 import { capturingLogger } from '../../test/capturing-logger';
-import { claimedRun } from '../../test/claimed-run';
+import { ANSWER, claimedRun } from '../../test/run-fixtures';
 import { waitFor } from '../../test/wait-for';
 import { RunExecutor } from './run-executor';
 import { RUN_CONTROL_CHANNEL } from './run-events';
 
 const RUN = claimedRun();
-
-const ANSWER: CompletionResult = {
-  text: 'hello',
-  usage: { promptTokens: 3, completionTokens: 1, totalTokens: 4, cachedTokens: 0 },
-  finishReason: 'stop',
-  providerRequestId: 'req_1',
-  httpStatus: 200,
-  rateLimit: null,
-};
 
 /** A provider whose next call does what `behave` says; it honours the abort signal. */
 function fakeProvider(

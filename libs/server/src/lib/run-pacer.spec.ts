@@ -7,22 +7,12 @@ import {
   createInProcessRateLimiter,
 } from '@gtr/engine';
 import { capturingLogger } from '../../test/capturing-logger';
+import { ANSWER } from '../../test/run-fixtures';
 import { RunPacer } from './run-pacer';
 
 const RUN = { runId: 'run-1', provider: 'openai', model: 'gpt-4o-mini' } as ClaimedRun;
 const REQUEST = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'hi' }], params: {} };
-const OK: AttemptOutcome = {
-  ok: true,
-  latencyMs: 5,
-  result: {
-    text: 'hello',
-    usage: { promptTokens: 3, completionTokens: 1, totalTokens: 4, cachedTokens: 0 },
-    finishReason: 'stop',
-    providerRequestId: null,
-    httpStatus: 200,
-    rateLimit: null,
-  },
-};
+const OK: AttemptOutcome = { ok: true, latencyMs: 5, result: ANSWER };
 const paid = { name: 'openai' } as Provider;
 
 function pacer(limiter: RateLimiter = createInProcessRateLimiter()) {

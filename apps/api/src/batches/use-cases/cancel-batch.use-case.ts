@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BatchesRepository } from '@gtr/data';
 import { type BatchView, GtrError } from '@gtr/domain';
-import {
-  RUNTIME,
-  type Runtime,
-  RUN_CONTROL_CHANNEL,
-  type RunCancelMessage,
-  cancelProviderBatches,
-  notifyRunChanged,
-} from '@gtr/server';
+import { RUNTIME, type Runtime, cancelBatchRuns, cancelProviderBatches } from '@gtr/server';
 
 /**
  * Cancels every unfinished run of a batch. Queued runs never start (their claim fails); the
@@ -24,24 +17,8 @@ export class CancelBatchUseCase {
   ) {}
 
   async execute(command: { tenantId: string; batchId: string }): Promise<BatchView> {
-    const { events } = this.runtime;
-    const cancelled = await this.batches.cancel(command.tenantId, command.batchId);
+    const cancelled = await cancelBatchRuns(this.runtime, this.batches, command.tenantId, command.batchId);
     if (!cancelled) throw new GtrError('E_NOT_FOUND', `Batch ${command.batchId} not found.`);
-    for (const run of cancelled) {
-      if (run.previousStatus !== 'running') continue;
-      const message: RunCancelMessage = { type: 'run.cancel', runId: run.runId };
-      await events.publish(RUN_CONTROL_CHANNEL, message).catch(() => undefined);
-    }
-    // One event stands for the batch: a watcher re-reads its progress, however many runs changed.
-    const first = cancelled[0];
-    if (first) {
-      await notifyRunChanged(events, {
-        tenantId: command.tenantId,
-        runId: first.runId,
-        status: 'cancelled',
-        batchId: command.batchId,
-      });
-    }
     const batch = await this.batches.find(command.tenantId, command.batchId);
     if (!batch) throw new GtrError('E_NOT_FOUND', `Batch ${command.batchId} not found.`);
     // Its runs are cancelled in Postgres already; stopping the provider's batch saves its cost.

@@ -4,3 +4,4 @@ export * from './find-task-or-throw';
 export * from './resolve-provider';
 export * from './row-issues';
 export * from './truncated-issues.error';
+export * from './cancel-batch-runs';

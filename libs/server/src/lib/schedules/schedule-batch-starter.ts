@@ -2,7 +2,7 @@ import { BatchesRepository, type DueSchedule, TaskFilesRepository } from '@gtr/d
 import { type BatchSubmission, GtrError, type ScheduleBatchTarget } from '@gtr/domain';
 import { type TaskFileRow } from '@gtr/task-files';
 import { BatchCreator, type BatchCreatorRuntime } from '../batches/batch-creator';
-import { RUN_CONTROL_CHANNEL, type RunCancelMessage, notifyRunChanged } from '../run-events';
+import { cancelBatchRuns } from '../batches/cancel-batch-runs';
 import { type Runtime } from '../runtime';
 
 /** What starting and cancelling a schedule's batches needs of the process runtime. */
@@ -72,16 +72,6 @@ export class ScheduleBatchStarter {
    * asking the workers holding running ones to abort them.
    */
   async cancel(tenantId: string, batchId: string): Promise<void> {
-    const { events } = this.runtime;
-    const cancelled = (await this.batches.cancel(tenantId, batchId)) ?? [];
-    for (const run of cancelled) {
-      if (run.previousStatus !== 'running') continue;
-      const message: RunCancelMessage = { type: 'run.cancel', runId: run.runId };
-      await events.publish(RUN_CONTROL_CHANNEL, message).catch(() => undefined);
-    }
-    const first = cancelled[0];
-    if (first) {
-      await notifyRunChanged(events, { tenantId, runId: first.runId, status: 'cancelled', batchId });
-    }
+    await cancelBatchRuns(this.runtime, this.batches, tenantId, batchId);
   }
 }

@@ -1,4 +1,5 @@
 import { type ClaimedRun } from '@gtr/data';
+import { type CompletionResult } from '@gtr/engine';
 
 /** A claimed run as the executor gets it, for unit specs; `overrides` over a plain first attempt. */
 export function claimedRun(overrides: Partial<ClaimedRun> = {}): ClaimedRun {
@@ -19,3 +20,13 @@ export function claimedRun(overrides: Partial<ClaimedRun> = {}): ClaimedRun {
     ...overrides,
   };
 }
+
+/** A provider's answer `hello` to a 3-token prompt, for unit specs. */
+export const ANSWER: CompletionResult = {
+  text: 'hello',
+  usage: { promptTokens: 3, completionTokens: 1, totalTokens: 4, cachedTokens: 0 },
+  finishReason: 'stop',
+  providerRequestId: 'req_1',
+  httpStatus: 200,
+  rateLimit: null,
+};
